@@ -1,0 +1,89 @@
+package dev.quarry.core.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.core.QuarryBuild;
+import dev.quarry.core.config.Json;
+import dev.quarry.core.storage.Fingerprint;
+import dev.quarry.core.storage.Manifest;
+import dev.quarry.core.storage.OutputConflictException;
+import dev.quarry.core.storage.OutputDir;
+import dev.quarry.core.storage.OutputFiles;
+import dev.quarry.core.stats.Accounting;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that runs a stage with Quarry's output protocol: fingerprint the run, skip it
+ * when the committed output already has that fingerprint, refuse a different one unless
+ * overwriting, let the stage write into a temporary directory, check its accounting, write the
+ * manifest and commit. Stages only supply the body.
+ */
+public final class StageRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
+
+  private StageRunner() {}
+
+  /** What a stage body reports after writing its files into the temporary directory. */
+  public record Outcome(Accounting accounting, Map<String, Object> stats) {}
+
+  /** The result of a run: whether it ran, where the output is, and its accounting. */
+  public record Result(boolean ran, String output, String manifest, String fingerprint,
+      Accounting accounting) {}
+
+  public static Result run(SparkSession spark, String job, Object config,
+      List<Manifest.InputRef> inputs, String output, boolean overwrite,
+      Function<String, Outcome> body) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    // Our commit writes _SUCCESS itself, after the manifest.
+    hadoop.set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+    QuarryBuild build = QuarryBuild.current();
+    JsonNode resolved = Json.redacted(config);
+    String configHash = Json.hash(resolved);
+    String fingerprint = Fingerprint.of(configHash, inputs, build.version());
+    OutputDir out = new OutputDir(output, hadoop);
+    OutputDir.RunDecision decision = out.decide(fingerprint, overwrite);
+    switch (decision.kind()) {
+      case UP_TO_DATE -> {
+        LOG.info("{}: {} is up to date (fingerprint {}), nothing to do", job, out.uri(),
+            fingerprint.substring(0, 12));
+        return new Result(false, out.uri(), out.manifestUri(), fingerprint, null);
+      }
+      case REFUSED -> throw new OutputConflictException(job + ": " + decision.message());
+      default -> { }
+    }
+    Instant started = Instant.now();
+    String temporary = out.newTemporary();
+    try {
+      spark.sparkContext().setJobGroup(job, job + " -> " + out.uri(), false);
+      Outcome outcome = body.apply(temporary);
+      outcome.accounting().verify(job);
+      Manifest manifest = new Manifest(job, build.version(), build.gitCommit(), started,
+          Instant.now(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
+          resolved, configHash, fingerprint, inputs, OutputFiles.describe(hadoop, temporary),
+          outcome.accounting().summary(), outcome.stats());
+      out.commit(temporary, manifest);
+      LOG.info("{}: committed {} ({})", job, out.uri(), summary(outcome.accounting()));
+      return new Result(true, out.uri(), out.manifestUri(), fingerprint, outcome.accounting());
+    } catch (RuntimeException | Error e) {
+      try {
+        out.discard(temporary);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  public static String summary(Accounting a) {
+    return a.recordsIn() + " records in, " + a.kept() + " kept, " + a.rejectedTotal()
+        + " rejected " + a.rejected() + ", " + a.errorsTotal() + " errors " + a.errors();
+  }
+}

@@ -1,0 +1,163 @@
+package dev.quarry.core.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.core.config.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A job's output directory on any Hadoop file system, with Quarry's commit protocol: the job
+ * writes into a hidden sibling temporary directory, then {@link #commit} writes
+ * {@code manifest.json}, then {@code _SUCCESS}, and renames the whole directory into place.
+ * A directory without {@code _SUCCESS} is not a Quarry output.
+ */
+public final class OutputDir {
+  public static final String MANIFEST = "manifest.json";
+  public static final String SUCCESS = "_SUCCESS";
+
+  private final Path path;
+  private final FileSystem fs;
+
+  public OutputDir(String uri, Configuration conf) {
+    try {
+      Path raw = new Path(uri);
+      this.fs = raw.getFileSystem(conf);
+      this.path = fs.makeQualified(raw);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open file system for output " + uri, e);
+    }
+  }
+
+  public String uri() {
+    return path.toString();
+  }
+
+  public String manifestUri() {
+    return new Path(path, MANIFEST).toString();
+  }
+
+  /** What to do given the fingerprint of the run about to start. */
+  public RunDecision decide(String fingerprint, boolean overwrite) {
+    try {
+      if (!fs.exists(path)) {
+        return RunDecision.run();
+      }
+      Optional<String> committed = committedFingerprint();
+      if (committed.isPresent() && committed.get().equals(fingerprint) && !overwrite) {
+        return RunDecision.upToDate();
+      }
+      if (overwrite) {
+        return RunDecision.run();
+      }
+      return RunDecision.refused(committed.isPresent()
+          ? "output " + path + " was already written with a different config or different inputs "
+              + "(fingerprint " + committed.get().substring(0, 12) + "…, this run "
+              + fingerprint.substring(0, 12) + "…). Pass --overwrite to replace it, or choose "
+              + "another output."
+          : "output " + path + " exists but is not a committed Quarry output (no " + SUCCESS
+              + "). Pass --overwrite to replace it, or choose another output.");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inspect output " + path, e);
+    }
+  }
+
+  /** The fingerprint in the committed manifest, if the directory is a committed output. */
+  public Optional<String> committedFingerprint() {
+    return committedManifest().map(m -> m.path("fingerprint").asText(""));
+  }
+
+  public Optional<JsonNode> committedManifest() {
+    try {
+      if (!fs.exists(new Path(path, SUCCESS)) || !fs.exists(new Path(path, MANIFEST))) {
+        return Optional.empty();
+      }
+      try (InputStream in = fs.open(new Path(path, MANIFEST))) {
+        return Optional.of(Json.mapper().readTree(in));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read manifest of " + path, e);
+    }
+  }
+
+  /** Creates a fresh hidden temporary directory beside the output and returns its URI. */
+  public String newTemporary() {
+    Path temp = new Path(path.getParent(), "." + path.getName() + ".quarry-tmp-"
+        + UUID.randomUUID().toString().substring(0, 8));
+    try {
+      fs.mkdirs(path.getParent());
+      return temp.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create parent of output " + path, e);
+    }
+  }
+
+  /**
+   * Writes the manifest and {@code _SUCCESS} into {@code temporary}, then moves it into place. An
+   * existing output is first moved aside and deleted only after the new one is in place, so a
+   * failure leaves either the old output or the new one, never a mix.
+   */
+  public void commit(String temporary, Manifest manifest) {
+    Path temp = new Path(temporary);
+    Path aside = new Path(path.getParent(), "." + path.getName() + ".quarry-old-"
+        + UUID.randomUUID().toString().substring(0, 8));
+    try {
+      write(new Path(temp, MANIFEST), Json.pretty(manifest));
+      write(new Path(temp, SUCCESS), "");
+      boolean hadOld = fs.exists(path);
+      if (hadOld && !fs.rename(path, aside)) {
+        throw new IOException("cannot move old output aside to " + aside);
+      }
+      if (!fs.rename(temp, path)) {
+        if (hadOld) {
+          fs.rename(aside, path);
+        }
+        throw new IOException("cannot rename " + temp + " to " + path);
+      }
+      if (hadOld) {
+        fs.delete(aside, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit output " + path, e);
+    }
+  }
+
+  /** Deletes a temporary directory of a run that failed. */
+  public void discard(String temporary) {
+    try {
+      fs.delete(new Path(temporary), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete temporary output " + temporary, e);
+    }
+  }
+
+  private void write(Path file, String content) throws IOException {
+    try (OutputStream out = fs.create(file, true)) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Outcome of {@link #decide}. */
+  public record RunDecision(Kind kind, String message) {
+    public enum Kind { RUN, UP_TO_DATE, REFUSED }
+
+    static RunDecision run() {
+      return new RunDecision(Kind.RUN, null);
+    }
+
+    static RunDecision upToDate() {
+      return new RunDecision(Kind.UP_TO_DATE, null);
+    }
+
+    static RunDecision refused(String message) {
+      return new RunDecision(Kind.REFUSED, message);
+    }
+  }
+}

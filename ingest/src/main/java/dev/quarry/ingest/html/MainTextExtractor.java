@@ -1,0 +1,126 @@
+package dev.quarry.ingest.html;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+/**
+ * Main-text extraction from HTML (jsoup). Three steps:
+ * <ol>
+ *   <li>{@link BoilerplatePruner} removes what is never content: scripts, navigation, headers,
+ *       footers, asides, forms, hidden elements and elements whose class/id name boilerplate;</li>
+ *   <li>the remaining text is cut into blocks ({@link TextBlocks}) and the content region is
+ *       the deepest element holding most of the words of long, link-poor blocks;</li>
+ *   <li>blocks of that region are kept unless link-dense or a short boilerplate line; the page
+ *       headline is added when the region does not contain it.</li>
+ * </ol>
+ * Paragraphs are separated by a blank line, list items and table rows by a line break.
+ */
+public final class MainTextExtractor {
+  private static final double REGION_SHARE = 0.8;
+
+  public record Extraction(String text, String title) {}
+
+  public Extraction extract(String html, String baseUrl) {
+    org.jsoup.nodes.Document page = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+    String title = page.title().strip();
+    Element body = page.body();
+    if (body == null) {
+      return new Extraction("", title);
+    }
+    BoilerplatePruner.prune(body);
+    List<TextBlocks.Block> blocks = TextBlocks.of(body);
+    Element region = contentRegion(body, blocks);
+    List<TextBlocks.Block> kept = new ArrayList<>();
+    for (TextBlocks.Block block : blocks) {
+      if (isInside(block.container(), region) && keep(block)) {
+        kept.add(block);
+      }
+    }
+    TextBlocks.Block headline = headlineOutside(blocks, region, kept);
+    if (headline != null) {
+      kept.add(0, headline);
+    }
+    return new Extraction(TextBlocks.join(kept), title);
+  }
+
+  /** Long, link-poor blocks: the evidence for where the content is. */
+  private static boolean substantial(TextBlocks.Block b) {
+    return b.words() >= 10 && b.linkDensity() < 0.3;
+  }
+
+  private static boolean keep(TextBlocks.Block b) {
+    if (b.words() == 0) {
+      return false;
+    }
+    if (b.preformatted()) {
+      return true;
+    }
+    if (b.linkDensity() > 0.5 && !(b.heading() && b.words() >= 3)) {
+      return false;
+    }
+    return !BoilerplatePruner.isBoilerplateLine(b.text(), b.words());
+  }
+
+  /** Deepest element that holds at least {@link #REGION_SHARE} of the substantial words. */
+  static Element contentRegion(Element body, List<TextBlocks.Block> blocks) {
+    Map<Element, Integer> words = new IdentityHashMap<>();
+    int total = 0;
+    for (TextBlocks.Block b : blocks) {
+      if (substantial(b)) {
+        total += b.words();
+        for (Element e = b.container(); e != null; e = e.parent()) {
+          words.merge(e, b.words(), Integer::sum);
+          if (e == body) {
+            break;
+          }
+        }
+      }
+    }
+    if (total == 0) {
+      return body;
+    }
+    Element region = body;
+    descend:
+    while (true) {
+      for (Element child : region.children()) {
+        if (words.getOrDefault(child, 0) >= REGION_SHARE * total) {
+          region = child;
+          continue descend;
+        }
+      }
+      return region;
+    }
+  }
+
+  private static TextBlocks.Block headlineOutside(List<TextBlocks.Block> blocks, Element region,
+      List<TextBlocks.Block> kept) {
+    boolean regionHasH1 = kept.stream().anyMatch(b -> b.headingLevel() == 1);
+    if (regionHasH1) {
+      return null;
+    }
+    TextBlocks.Block firstKept = kept.isEmpty() ? null : kept.get(0);
+    for (TextBlocks.Block b : blocks) {
+      if (b == firstKept) {
+        return null;
+      }
+      if (b.headingLevel() == 1 && b.linkDensity() < 0.5 && !isInside(b.container(), region)) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  static boolean isInside(Node node, Element ancestor) {
+    for (Node n = node; n != null; n = n.parent()) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,5 +1,7 @@
 package dev.quarry.ingest;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The raw input formats Quarry reads. */
 public enum InputFormat {
   /** WARC files: HTML {@code response} records are extracted; {@code conversion} records kept as is. */
@@ -13,6 +15,7 @@ public enum InputFormat {
   /** Plain text files (optionally {@code .gz}/{@code .zst}), one document per file. */
   TEXT;
 
+  @JsonValue
   @Override
   public String toString() {
     return name().toLowerCase();

@@ -1,0 +1,38 @@
+package dev.quarry.jobs.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by every command that runs Spark. Under spark-submit the master and settings
+ * come from spark-submit; elsewhere {@code --master} (default {@code local[*]}) applies.
+ */
+public final class SparkOptions {
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master for runs outside spark-submit, e.g. local[4] or "
+          + "spark://host:7077 (default: spark-submit's, else local[*])")
+  String master;
+
+  @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+      description = "Extra Spark setting (repeatable), e.g. spark.sql.shuffle.partitions=64")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  public SparkSession session(String appName) {
+    SparkConf conf = new SparkConf();
+    if (master != null) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    conf.setAppName("quarry " + appName);
+    conf.setIfMissing("spark.ui.showConsoleProgress",
+        Boolean.toString(System.console() != null));
+    conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    sparkConf.forEach(conf::set);
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

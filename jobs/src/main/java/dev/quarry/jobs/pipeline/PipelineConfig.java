@@ -1,0 +1,41 @@
+package dev.quarry.jobs.pipeline;
+
+import dev.quarry.core.config.Check;
+import dev.quarry.core.config.ConfigException;
+import dev.quarry.core.config.YamlConfig;
+import dev.quarry.ingest.IngestSettings;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A pipeline file ({@code conf/pipelines/*.yaml}): a name, a work directory under which each
+ * stage writes ({@code <work_dir>/ingest/<source>}), and the stages. Relative paths are resolved
+ * against the directory {@code quarry} runs in.
+ */
+public record PipelineConfig(String name, String workDir, List<IngestSettings> ingest)
+    implements YamlConfig.Validated {
+
+  public PipelineConfig {
+    ingest = ingest == null ? List.of() : List.copyOf(ingest);
+  }
+
+  @Override
+  public void validate() {
+    Check.identifier(name, "name");
+    Check.notBlank(workDir, "work_dir");
+    Check.notEmpty(ingest, "ingest");
+    Check.each(ingest, "ingest", IngestSettings::validate);
+    Set<String> sources = new HashSet<>();
+    for (int i = 0; i < ingest.size(); i++) {
+      if (!sources.add(ingest.get(i).source())) {
+        throw new ConfigException("ingest[" + i + "].source", "'" + ingest.get(i).source()
+            + "' is used twice; each ingest source needs its own name (it names the output)");
+      }
+    }
+  }
+
+  public String ingestOutput(IngestSettings source) {
+    return workDir.replaceAll("/+$", "") + "/ingest/" + source.source();
+  }
+}

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * {@code validate()} (if it implements {@link Validated}) runs before the value is returned.
  */
 public final class YamlConfig {
-  private static final ObjectMapper YAML = Json.mapper().copyWith(new YAMLFactory());
+  private static final ObjectMapper YAML = Json.configure(YAMLMapper.builder()).build();
 
   private YamlConfig() {}
 

@@ -44,6 +44,9 @@ public final class YamlConfig {
   }
 
   public static <T> T parse(String yaml, String origin, Class<T> type) {
+    if (yaml.isBlank()) {
+      throw new ConfigException(origin, null, "the file is empty");
+    }
     T value;
     try {
       value = YAML.readValue(yaml, type);

@@ -59,8 +59,8 @@ public final class OutputDir {
       }
       return RunDecision.refused(committed.isPresent()
           ? "output " + path + " was already written with a different config or different inputs "
-              + "(fingerprint " + committed.get().substring(0, 12) + "…, this run "
-              + fingerprint.substring(0, 12) + "…). Pass --overwrite to replace it, or choose "
+              + "(fingerprint " + abbreviate(committed.get()) + ", this run "
+              + abbreviate(fingerprint) + "). Pass --overwrite to replace it, or choose "
               + "another output."
           : "output " + path + " exists but is not a committed Quarry output (no " + SUCCESS
               + "). Pass --overwrite to replace it, or choose another output.");
@@ -136,6 +136,10 @@ public final class OutputDir {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete temporary output " + temporary, e);
     }
+  }
+
+  private static String abbreviate(String fingerprint) {
+    return fingerprint.length() > 12 ? fingerprint.substring(0, 12) + "…" : fingerprint;
   }
 
   private void write(Path file, String content) throws IOException {

@@ -5,6 +5,7 @@ import dev.quarry.jobs.cli.ExitCodes;
 import dev.quarry.jobs.cli.GenSamplesCommand;
 import dev.quarry.jobs.cli.IngestCommand;
 import dev.quarry.jobs.cli.RunCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +35,14 @@ public final class Quarry implements Runnable {
 
   /** Runs the CLI and returns the exit code (tests call this). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the CLI writing to the given streams (tests read what a user would see). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Quarry());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(ExitCodes::handle);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli.execute(args);

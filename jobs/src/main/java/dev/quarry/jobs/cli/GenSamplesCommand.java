@@ -32,13 +32,22 @@ public final class GenSamplesCommand implements Callable<Integer> {
       description = "Number of HTML pages (default: ${DEFAULT-VALUE})")
   int pages;
 
+  @Option(names = "--shards", defaultValue = "1",
+      description = "Files per format the pages are split over (default: ${DEFAULT-VALUE})")
+  int shards;
+
   @Override
   public Integer call() {
+    if (shards < 1 || shards > pages) {
+      throw new dev.quarry.core.config.ConfigException("command line", "--shards",
+          "must be between 1 and --pages (got " + shards + ")");
+    }
     if (pages < 10) {
       throw new dev.quarry.core.config.ConfigException("command line", "--pages",
           "must be at least 10 (got " + pages + ")");
     }
-    List<String> files = new SampleCorpus(seed).write(new Configuration(), output, pages);
+    List<String> files = new SampleCorpus(seed).write(new Configuration(), output, pages,
+        shards);
     files.forEach(f -> spec.commandLine().getOut().println("gen-samples: wrote " + f));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

@@ -94,7 +94,7 @@ public final class IngestCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new ConfigException("command line", CliNames.option(e.field()), e.problem());
     } finally {
-      spark.stop();
+      sparkOptions.release(spark);
     }
   }
 }

@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     } finally {
-      spark.stop();
+      sparkOptions.release(spark);
     }
   }
 }

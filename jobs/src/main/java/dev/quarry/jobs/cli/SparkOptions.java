@@ -20,7 +20,19 @@ public final class SparkOptions {
       description = "Extra Spark setting (repeatable), e.g. spark.sql.shuffle.partitions=64")
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
+  private boolean created;
+
+  /**
+   * The session to run on: an existing one (a test's, or a notebook's) is reused and left
+   * running; otherwise a new one is built, which {@link #release} stops.
+   */
   public SparkSession session(String appName) {
+    scala.Option<SparkSession> existing = SparkSession.getActiveSession().isDefined()
+        ? SparkSession.getActiveSession() : SparkSession.getDefaultSession();
+    if (existing.isDefined()) {
+      return existing.get();
+    }
+    created = true;
     SparkConf conf = new SparkConf();
     if (master != null) {
       conf.setMaster(master);
@@ -34,5 +46,12 @@ public final class SparkOptions {
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     sparkConf.forEach(conf::set);
     return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /** Stops the session if this command started it. */
+  public void release(SparkSession spark) {
+    if (created) {
+      spark.stop();
+    }
   }
 }

@@ -39,30 +39,37 @@ public final class SampleCorpus {
     this.generator = new PageGenerator(seed, TextMaterial.load());
   }
 
-  /** Writes warc/, wet/ and jsonl/ under {@code outputDir}; returns the files written. */
-  public List<String> write(Configuration conf, String outputDir, int pages) {
-    List<GeneratedPage> all = new ArrayList<>();
-    for (int i = 0; i < pages; i++) {
-      all.add(generator.page(i));
-    }
+  /**
+   * Writes warc/, wet/ and jsonl/ under {@code outputDir}, the pages split over {@code shards}
+   * files per format; returns the files written. Pages are generated as they are written, so
+   * memory does not grow with the size.
+   */
+  public List<String> write(Configuration conf, String outputDir, int pages, int shards) {
     List<String> written = new ArrayList<>();
     try {
-      written.add(writeWarc(conf, outputDir + "/warc/quarry-sample.warc.gz", all));
-      written.add(writeWet(conf, outputDir + "/wet/quarry-sample.warc.wet.gz", all));
-      written.add(writeJsonl(conf, outputDir + "/jsonl/quarry-sample.jsonl", all));
+      for (int shard = 0; shard < shards; shard++) {
+        int from = (int) ((long) pages * shard / shards);
+        int to = (int) ((long) pages * (shard + 1) / shards);
+        String name = shards == 1 ? "quarry-sample" : String.format("quarry-sample-%05d", shard);
+        written.add(writeWarc(conf, outputDir + "/warc/" + name + ".warc.gz", from, to));
+        written.add(writeWet(conf, outputDir + "/wet/" + name + ".warc.wet.gz", from, to));
+        written.add(writeJsonl(conf, outputDir + "/jsonl/" + name + ".jsonl", from, to));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write samples under " + outputDir, e);
     }
     return written;
   }
 
-  private String writeWarc(Configuration conf, String file, List<GeneratedPage> pages)
+  private String writeWarc(Configuration conf, String file, int from, int to)
       throws IOException {
-    SplittableRandom rnd = new SplittableRandom(seed ^ 0x5741524CL);
+    SplittableRandom rnd = new SplittableRandom(seed ^ 0x5741524CL ^ from);
+    String name = file.substring(file.lastIndexOf('/') + 1);
     try (OutputStream out = create(conf, file);
         WarcRecordWriter w = new WarcRecordWriter(out, true)) {
-      w.warcinfo(uuid(rnd), EPOCH, "quarry-sample.warc.gz", CRAWL);
-      for (GeneratedPage page : pages) {
+      w.warcinfo(uuid(rnd), EPOCH, name, CRAWL);
+      for (int i = from; i < to; i++) {
+        GeneratedPage page = generator.page(i);
         Instant date = EPOCH.plusSeconds(37L * page.index());
         UUID responseId = uuid(rnd);
         w.request(uuid(rnd), date, page.url());
@@ -70,7 +77,7 @@ public final class SampleCorpus {
         if (page.index() % 3 == 0) {
           w.metadata(uuid(rnd), date, page.url(), 120 + rnd.nextInt(900));
         }
-        if (page.index() == pages.size() / 2) {
+        if (i == (from + to) / 2) {
           w.raw(corruptRecord());
         }
         extras(w, page, date, rnd);
@@ -129,13 +136,15 @@ public final class SampleCorpus {
     return bytes.toByteArray();
   }
 
-  private String writeWet(Configuration conf, String file, List<GeneratedPage> pages)
+  private String writeWet(Configuration conf, String file, int from, int to)
       throws IOException {
-    SplittableRandom rnd = new SplittableRandom(seed ^ 0x574554L);
+    SplittableRandom rnd = new SplittableRandom(seed ^ 0x574554L ^ from);
+    String name = file.substring(file.lastIndexOf('/') + 1);
     try (OutputStream out = create(conf, file);
         WarcRecordWriter w = new WarcRecordWriter(out, true)) {
-      w.warcinfo(uuid(rnd), EPOCH, "quarry-sample.warc.wet.gz", CRAWL);
-      for (GeneratedPage page : pages) {
+      w.warcinfo(uuid(rnd), EPOCH, name, CRAWL);
+      for (int i = from; i < to; i++) {
+        GeneratedPage page = generator.page(i);
         w.conversion(uuid(rnd), EPOCH.plusSeconds(37L * page.index()), page.url(), uuid(rnd),
             page.visibleText());
       }
@@ -143,10 +152,11 @@ public final class SampleCorpus {
     return file;
   }
 
-  private String writeJsonl(Configuration conf, String file, List<GeneratedPage> pages)
+  private String writeJsonl(Configuration conf, String file, int from, int to)
       throws IOException {
     try (OutputStream out = create(conf, file)) {
-      for (GeneratedPage page : pages) {
+      for (int i = from; i < to; i++) {
+        GeneratedPage page = generator.page(i);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", String.format("sample-%06d", page.index()));
         row.put("url", page.url());

@@ -1,0 +1,155 @@
+package dev.quarry.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.core.spark.TestSpark;
+import dev.quarry.jobs.Quarry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The CLI as a user meets it: exit codes, messages and --help, on the bundled samples. */
+class QuarryCliTest {
+  private static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
+
+  @TempDir
+  Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void shareOneSparkSession() {
+    TestSpark.session();
+  }
+
+  static Run quarry(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Quarry.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "ingest", "run", "gen-samples"})
+  void everyCommandHasHelpWithExitCodes(String command) {
+    Run run = command.isEmpty() ? quarry("--help") : quarry(command, "--help");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("Usage: quarry").contains("Exit codes:");
+  }
+
+  @Test
+  void badArgumentsExitTwoNamingTheOption() {
+    Run missing = quarry("ingest", "--format", "warc", "--output", dir.toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("Missing required option: '--input=GLOB'");
+
+    Run badFormat = quarry("ingest", "--input", "x", "--format", "pdf", "--output", "o");
+    assertThat(badFormat.exit()).isEqualTo(2);
+    assertThat(badFormat.err()).contains("--format").contains("warc, wet, jsonl, parquet, text");
+
+    Run badRate = quarry("ingest", "--input", "x", "--format", "warc", "--output", "o",
+        "--max-error-rate", "7");
+    assertThat(badRate.exit()).isEqualTo(2);
+    assertThat(badRate.err())
+        .contains("command line: --max-error-rate: must be between 0.0 and 1.0 (got 7.0)");
+
+    Run noFiles = quarry("ingest", "--input", dir + "/*.warc.gz", "--format", "warc",
+        "--output", dir.resolve("o").toString());
+    assertThat(noFiles.exit()).isEqualTo(2);
+    assertThat(noFiles.err()).contains("--input: '" + dir + "/*.warc.gz' matches no files");
+  }
+
+  @Test
+  void ingestOfTheSampleWarcThenRerunThenChangedOptionThenOverwrite() {
+    String output = dir.resolve("warc").toString();
+    String[] args = {"ingest", "--input", SAMPLES + "/warc/*.warc.gz", "--format", "warc",
+        "--source", "sample", "--output", output};
+
+    Run first = quarry(args);
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).contains("ingest: output   file:" + output)
+        .contains("ingest: manifest file:" + output + "/manifest.json")
+        .contains("1 errors {corrupt_warc_header=1}");
+    assertThat(Path.of(output, "_SUCCESS")).exists();
+
+    Run second = quarry(args);
+    assertThat(second.exit()).isZero();
+    assertThat(second.out()).contains("is up to date (same inputs and options), nothing to do");
+
+    Run changed = quarry(append(args, "--crawl", "OTHER"));
+    assertThat(changed.exit()).isEqualTo(2);
+    assertThat(changed.err()).contains("different config or different inputs")
+        .contains("Pass --overwrite to replace it");
+
+    Run overwritten = quarry(append(args, "--crawl", "OTHER", "--overwrite"));
+    assertThat(overwritten.exit()).as(overwritten.err()).isZero();
+    assertThat(overwritten.out()).contains("ingest: output");
+  }
+
+  @Test
+  void failureAboveTheErrorBoundExitsOne() throws Exception {
+    Files.write(dir.resolve("empty.jsonl"), new byte[0]);
+    Run run = quarry("ingest", "--input", dir + "/*.jsonl", "--format", "jsonl", "--output",
+        dir.resolve("o").toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("could not be read, above the bound")
+        .contains("empty_file=1");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void pipelineFileErrorsNameTheFileAndField() throws Exception {
+    Path pipeline = Files.writeString(dir.resolve("p.yaml"), """
+        name: p
+        work_dir: %s
+        ingest:
+          - source: a
+            format: warc
+            inputs: [x]
+        """.formatted(dir));
+    Run run = quarry("run", pipeline.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains(pipeline + ": ingest[0].inputs: unknown key 'inputs'; "
+        + "allowed keys: [crawl, format, id_field, input, max_error_rate, max_record_bytes, "
+        + "source, text_field, url_field]");
+
+    Path noMatch = Files.writeString(dir.resolve("q.yaml"), """
+        name: q
+        work_dir: %s
+        ingest:
+          - {source: a, format: jsonl, input: ["%s/none/*.jsonl"]}
+        """.formatted(dir, dir));
+    Run run2 = quarry("run", noMatch.toString());
+    assertThat(run2.exit()).isEqualTo(2);
+    assertThat(run2.err()).contains(noMatch + ": ingest[0].input: '" + dir
+        + "/none/*.jsonl' matches no files");
+  }
+
+  @Test
+  void theDemoPipelineRunsEveryStageAndIsIdempotent() throws Exception {
+    String demo = Files.readString(Path.of("..", "conf", "pipelines", "demo.yaml"))
+        .replace("work_dir: out/demo", "work_dir: " + dir.resolve("demo"))
+        .replace("samples/", SAMPLES + "/");
+    Path pipeline = Files.writeString(dir.resolve("demo.yaml"), demo);
+    Run run = quarry("run", pipeline.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("ingest sample-warc: 414 records in, 160 kept")
+        .contains("ingest sample-wet: 161 records in, 160 kept")
+        .contains("ingest sample-jsonl: 160 records in, 160 kept");
+    Run again = quarry("run", pipeline.toString());
+    assertThat(again.exit()).isZero();
+    assertThat(again.out().split("is up to date")).hasSize(4);
+  }
+
+  private static String[] append(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
+}

@@ -25,11 +25,21 @@ final class BoilerplatePruner {
           + "side|widget|widgets|footer|masthead|topbar|banner|cookie|cookies|consent|gdpr|"
           + "popup|modal|overlay|newsletter|subscribe|subscription|signup|social|share|sharing|"
           + "sharebar|related|recommended|recommendations|promo|advert|advertisement|ad|ads|"
-          + "adslot|sponsor|sponsored|comments?|commentlist|respond|disqus|pagination|pager|"
+          + "adslot|sponsor|sponsored|respond|pagination|pager|"
           + "toolbar|skip|author|bio|byline|dateline|tags|tagcloud|taglist|meta|postmeta|"
           + "entrymeta|signature|sig|userinfo|postprofile|profile|usercard|rating|reviews|"
           + "toc|outline|prevnext|cart|price|buybox|shipping|filters?|sort|facets|"
           + "trending|popular|mostread|login|search|header|hdr|legal|copyright)");
+
+  /**
+   * Search boxes, sign-ups and logins are short forms; some sites (old forum and comment
+   * software) wrap every post in a form, so long forms are treated like any container.
+   */
+  private static final int SHORT_FORM_CHARS = 300;
+
+  /** Comment sections: boilerplate on articles, but the content of a thread. */
+  private static final Pattern COMMENT_NAME =
+      Pattern.compile("(comments?|commentlist|commentarea|disqus|discussion|replies)");
 
   private static final Pattern HIDDEN_STYLE = Pattern.compile(
       "(display\\s*:\\s*none|visibility\\s*:\\s*hidden)", Pattern.CASE_INSENSITIVE);
@@ -40,7 +50,21 @@ final class BoilerplatePruner {
           + "©.*|\\(c\\) \\d{4}.*|copyright.*|all rights reserved.*|advertisement|"
           + "subscribe.*|sign up.*|log ?in.*|related( articles| posts| stories)?:?|"
           + "print|email|tweet|pin it|like|reply|quote|report|permalink|"
-          + "previous( post| article)?|next( post| article)?|back to top.*|skip to.*)$");
+          + "previous( post| article)?|next( post| article)?|back to top.*|skip to.*|"
+          + "(joined|posts|location|posted|post subject|registered|rank|reputation|"
+          + "member since|messages|reaction score|last edited( by)?|"
+          + "fecha de ingreso|mensajes|ubicación|registriert seit|beiträge|wohnort|inscrit le|"
+          + "localisation)\\s*:.*|"
+          + "author( message)?|message|.{1,40} wrote:|_{5,}|-- ?|re: .*|"
+          + "(originalmente escrito por|quote from|zitat von|citation de|цитата) .*)$");
+
+  /** Dates, times and "n days ago": a short line holding one is a dateline, not content. */
+  private static final Pattern DATE = Pattern.compile(
+      "(?i)(\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|"
+          + "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.? \\d{1,2},? "
+          + "\\d{4}\\b|\\b\\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+          + "\\.? \\d{4}\\b|\\b\\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago\\b|"
+          + "\\b\\d+ min read\\b)");
 
   private BoilerplatePruner() {}
 
@@ -55,14 +79,39 @@ final class BoilerplatePruner {
         doomed.add(e);
       } else if (e.normalName().equals("header") && !insideArticle(e)) {
         doomed.add(e);
-      } else if (e.normalName().equals("form") && e.text().length() < 0.5 * bodyChars) {
+      } else if (e.normalName().equals("form") && e.text().length() < SHORT_FORM_CHARS
+          && hasVisibleControls(e)) {
         doomed.add(e);
-      } else if (namesBoilerplate(e) && e.text().length() < 0.4 * bodyChars
+      } else if (names(e, BOILERPLATE_NAME) && e.text().length() < 0.4 * bodyChars
           && !holdsHeadline(e)) {
         doomed.add(e);
       }
     }
-    for (Element e : doomed) {
+    removeAll(doomed);
+    pruneCommentSections(body);
+  }
+
+  /**
+   * Removes comment sections unless they hold more text than the rest of the page: then the
+   * page is a thread (a forum, a Q&A page) whose replies are its content.
+   */
+  private static void pruneCommentSections(Element body) {
+    List<Element> sections = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (e != body && names(e, COMMENT_NAME) && !holdsHeadline(e)
+          && sections.stream().noneMatch(outer -> MainTextExtractor.isInside(e, outer))) {
+        sections.add(e);
+      }
+    }
+    long inside = sections.stream().mapToLong(e -> e.text().length()).sum();
+    long outside = body.text().length() - inside;
+    if (inside <= outside) {
+      removeAll(sections);
+    }
+  }
+
+  private static void removeAll(List<Element> elements) {
+    for (Element e : elements) {
       if (e.parent() != null) {
         e.remove();
       }
@@ -71,7 +120,9 @@ final class BoilerplatePruner {
 
   /** A short block whose text is a share bar, byline, tag list, copyright line or the like. */
   static boolean isBoilerplateLine(String text, int words) {
-    return words <= 12 && BOILERPLATE_LINE.matcher(text.strip()).matches();
+    String line = text.strip();
+    return words <= 12 && BOILERPLATE_LINE.matcher(line).matches()
+        || words <= 10 && DATE.matcher(line).find() && !line.matches(".*[.!?]\\s*$");
   }
 
   private static boolean isHidden(Element e) {
@@ -91,18 +142,25 @@ final class BoilerplatePruner {
     return false;
   }
 
+  /** An element holding a real headline (an h1 of three words or more), not a site header. */
   private static boolean holdsHeadline(Element e) {
-    return !e.getElementsByTag("h1").isEmpty() && e.getElementsByTag("nav").isEmpty()
-        && e.getElementsByTag("ul").size() < 2;
+    return e.getElementsByTag("h1").stream().anyMatch(h -> TextBlocks.countWords(h.text()) >= 3)
+        && e.getElementsByTag("nav").isEmpty() && e.getElementsByTag("ul").size() < 2;
   }
 
-  static boolean namesBoilerplate(Element e) {
+  /** A form a person fills in, unlike the post-wrapping forms of some forum software. */
+  private static boolean hasVisibleControls(Element form) {
+    return form.select("textarea, select, button, input").stream()
+        .anyMatch(c -> !"hidden".equalsIgnoreCase(c.attr("type")));
+  }
+
+  static boolean names(Element e, Pattern role) {
     String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
     if (names.isBlank()) {
       return false;
     }
     for (String token : names.split("[\\s_-]+")) {
-      if (!token.isEmpty() && BOILERPLATE_NAME.matcher(token).matches()) {
+      if (!token.isEmpty() && role.matcher(token).matches()) {
         return true;
       }
     }

@@ -22,6 +22,8 @@ import org.jsoup.nodes.Node;
  */
 public final class MainTextExtractor {
   private static final double REGION_SHARE = 0.8;
+  private static final java.util.Set<String> PROSE_CONTAINERS =
+      java.util.Set.of("p", "blockquote", "pre", "figcaption", "dd", "li");
 
   public record Extraction(String text, String title) {}
 
@@ -37,10 +39,14 @@ public final class MainTextExtractor {
     Element region = contentRegion(body, blocks);
     List<TextBlocks.Block> kept = new ArrayList<>();
     for (TextBlocks.Block block : blocks) {
-      if (isInside(block.container(), region) && keep(block)) {
-        kept.add(block);
+      if (isInside(block.container(), region)) {
+        TextBlocks.Block cleaned = block.preformatted() ? block : withoutBoilerplateLines(block);
+        if (cleaned != null && keep(cleaned)) {
+          kept.add(cleaned);
+        }
       }
     }
+    cutCommentsTail(kept);
     TextBlocks.Block headline = headlineOutside(blocks, region, kept);
     if (headline != null) {
       kept.add(0, headline);
@@ -63,8 +69,63 @@ public final class MainTextExtractor {
     if (b.linkDensity() > 0.5 && !(b.heading() && b.words() >= 3)) {
       return false;
     }
+    // A word or two alone in a table cell or div is a label (a user name, a rank, a date).
+    if (b.words() <= 2 && !b.heading() && !b.listItem()
+        && !PROSE_CONTAINERS.contains(b.container().normalName())) {
+      return false;
+    }
     return !BoilerplatePruner.isBoilerplateLine(b.text(), b.words());
   }
+
+  /**
+   * Drops boilerplate lines inside a block (forum "Joined:"/"Posts:" lines, "X wrote:") and a
+   * signature: everything after a line of underscores. Null when nothing is left.
+   */
+  private static TextBlocks.Block withoutBoilerplateLines(TextBlocks.Block b) {
+    if (b.text().indexOf('\n') < 0 && !b.text().matches("_{5,}.*")) {
+      return b;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : b.text().split("\n")) {
+      if (line.matches("_{5,}.*")) {
+        break;
+      }
+      if (!BoilerplatePruner.isBoilerplateLine(line, TextBlocks.countWords(line))) {
+        sb.append(sb.length() > 0 ? "\n" : "").append(line);
+      }
+    }
+    if (sb.length() == 0) {
+      return null;
+    }
+    String text = sb.toString();
+    int words = TextBlocks.countWords(text);
+    return new TextBlocks.Block(text, words, Math.min(b.linkWords(), words), b.container(),
+        b.headingLevel(), b.listItem(), false);
+  }
+
+  /**
+   * Drops a comment section found by its heading ("4 comments", "Leave a reply") when what
+   * follows is shorter than what precedes it; on a thread the replies are the content.
+   */
+  private static void cutCommentsTail(List<TextBlocks.Block> kept) {
+    int before = 0;
+    for (int i = 0; i < kept.size(); i++) {
+      TextBlocks.Block b = kept.get(i);
+      if (b.words() <= 8 && COMMENTS_HEADING.matcher(b.text().strip()).matches() && i > 0) {
+        int after = kept.subList(i, kept.size()).stream().mapToInt(TextBlocks.Block::words).sum();
+        if (after < before) {
+          kept.subList(i, kept.size()).clear();
+        }
+        return;
+      }
+      before += b.words();
+    }
+  }
+
+  private static final java.util.regex.Pattern COMMENTS_HEADING = java.util.regex.Pattern.compile(
+      "(?i)^(\\d+ |all \\d+ )?(comments?|responses?|replies|reactions|discussion|"
+          + "leave a (reply|comment)|join the discussion|kommentare|commentaires|comentarios|"
+          + "комментарии)( \\(\\d+\\))?:?$");
 
   /** Deepest element that holds at least {@link #REGION_SHARE} of the substantial words. */
   static Element contentRegion(Element body, List<TextBlocks.Block> blocks) {

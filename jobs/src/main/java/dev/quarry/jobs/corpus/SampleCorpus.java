@@ -61,29 +61,44 @@ public final class SampleCorpus {
     return written;
   }
 
-  private String writeWarc(Configuration conf, String file, int from, int to)
-      throws IOException {
-    SplittableRandom rnd = new SplittableRandom(seed ^ 0x5741524CL ^ from);
+  /** What one page contributes to a WARC or WET file. */
+  private interface PageRecords {
+    void write(WarcRecordWriter w, GeneratedPage page, SplittableRandom rnd) throws IOException;
+  }
+
+  /** A gzipped WARC-format file: warcinfo, then each page's records. */
+  private String writeWarcFile(Configuration conf, String file, int from, int to, long salt,
+      PageRecords records) throws IOException {
+    SplittableRandom rnd = new SplittableRandom(seed ^ salt ^ from);
     String name = file.substring(file.lastIndexOf('/') + 1);
     try (OutputStream out = create(conf, file);
         WarcRecordWriter w = new WarcRecordWriter(out, true)) {
       w.warcinfo(uuid(rnd), EPOCH, name, CRAWL);
       for (int i = from; i < to; i++) {
-        GeneratedPage page = generator.page(i);
-        Instant date = EPOCH.plusSeconds(37L * page.index());
-        UUID responseId = uuid(rnd);
-        w.request(uuid(rnd), date, page.url());
-        writePage(w, responseId, date, page);
-        if (page.index() % 3 == 0) {
-          w.metadata(uuid(rnd), date, page.url(), 120 + rnd.nextInt(900));
-        }
-        if (i == (from + to) / 2) {
+        records.write(w, generator.page(i), rnd);
+        if (i == (from + to) / 2 && salt == WARC_SALT) {
           w.raw(corruptRecord());
         }
-        extras(w, page, date, rnd);
       }
     }
     return file;
+  }
+
+  private static final long WARC_SALT = 0x5741524CL;
+  private static final long WET_SALT = 0x574554L;
+
+  private String writeWarc(Configuration conf, String file, int from, int to)
+      throws IOException {
+    return writeWarcFile(conf, file, from, to, WARC_SALT, (w, page, rnd) -> {
+      Instant date = EPOCH.plusSeconds(37L * page.index());
+      UUID responseId = uuid(rnd);
+      w.request(uuid(rnd), date, page.url());
+      writePage(w, responseId, date, page);
+      if (page.index() % 3 == 0) {
+        w.metadata(uuid(rnd), date, page.url(), 120 + rnd.nextInt(900));
+      }
+      extras(w, page, date, rnd);
+    });
   }
 
   private static void writePage(WarcRecordWriter w, UUID id, Instant date, GeneratedPage page)
@@ -138,18 +153,9 @@ public final class SampleCorpus {
 
   private String writeWet(Configuration conf, String file, int from, int to)
       throws IOException {
-    SplittableRandom rnd = new SplittableRandom(seed ^ 0x574554L ^ from);
-    String name = file.substring(file.lastIndexOf('/') + 1);
-    try (OutputStream out = create(conf, file);
-        WarcRecordWriter w = new WarcRecordWriter(out, true)) {
-      w.warcinfo(uuid(rnd), EPOCH, name, CRAWL);
-      for (int i = from; i < to; i++) {
-        GeneratedPage page = generator.page(i);
+    return writeWarcFile(conf, file, from, to, WET_SALT, (w, page, rnd) ->
         w.conversion(uuid(rnd), EPOCH.plusSeconds(37L * page.index()), page.url(), uuid(rnd),
-            page.visibleText());
-      }
-    }
-    return file;
+            page.visibleText()));
   }
 
   private String writeJsonl(Configuration conf, String file, int from, int to)

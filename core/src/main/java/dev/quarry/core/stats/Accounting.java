@@ -11,8 +11,8 @@ public record Accounting(
     long recordsIn, long kept, Map<String, Long> rejected, Map<String, Long> errors) {
 
   public Accounting {
-    rejected = Map.copyOf(new TreeMap<>(rejected));
-    errors = Map.copyOf(new TreeMap<>(errors));
+    rejected = java.util.Collections.unmodifiableMap(new TreeMap<>(rejected));
+    errors = java.util.Collections.unmodifiableMap(new TreeMap<>(errors));
   }
 
   public long rejectedTotal() {

@@ -83,7 +83,7 @@ final class BoilerplatePruner {
           && hasVisibleControls(e)) {
         doomed.add(e);
       } else if (names(e, BOILERPLATE_NAME) && e.text().length() < 0.4 * bodyChars
-          && !holdsHeadline(e)) {
+          && !holdsHeadline(e) && !isHeading(e)) {
         doomed.add(e);
       }
     }
@@ -148,6 +148,12 @@ final class BoilerplatePruner {
         && e.getElementsByTag("nav").isEmpty() && e.getElementsByTag("ul").size() < 2;
   }
 
+  /** Headings are judged by what follows them, never by their class names. */
+  private static boolean isHeading(Element e) {
+    String tag = e.normalName();
+    return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+  }
+
   /** A form a person fills in, unlike the post-wrapping forms of some forum software. */
   private static boolean hasVisibleControls(Element form) {
     return form.select("textarea, select, button, input").stream()
@@ -155,7 +161,9 @@ final class BoilerplatePruner {
   }
 
   static boolean names(Element e, Pattern role) {
-    String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    // camelCase names count as words too: customerReviews, relatedPosts.
+    String names = (e.className() + " " + e.id()).replaceAll("([a-z])([A-Z])", "$1 $2")
+        .toLowerCase(Locale.ROOT);
     if (names.isBlank()) {
       return false;
     }

@@ -47,6 +47,7 @@ public final class MainTextExtractor {
       }
     }
     cutCommentsTail(kept);
+    dropEmptyHeadings(kept);
     TextBlocks.Block headline = headlineOutside(blocks, region, kept);
     if (headline != null) {
       kept.add(0, headline);
@@ -71,10 +72,30 @@ public final class MainTextExtractor {
     }
     // A word or two alone in a table cell or div is a label (a user name, a rank, a date).
     if (b.words() <= 2 && !b.heading() && !b.listItem()
-        && !PROSE_CONTAINERS.contains(b.container().normalName())) {
+        && !PROSE_CONTAINERS.contains(b.container().normalName()) && !isKeyValueRow(b)) {
       return false;
     }
     return !BoilerplatePruner.isBoilerplateLine(b.text(), b.words());
+  }
+
+  /** A plain table row of two or more cells, such as a specification "Weight | 1.2 kg". */
+  private static boolean isKeyValueRow(TextBlocks.Block b) {
+    Element row = b.container();
+    return row.normalName().equals("tr") && row.children().size() >= 2
+        && row.select("p, div, table, ul, ol, br").isEmpty();
+  }
+
+  /** A heading with no text after it before the next heading of its level heads nothing. */
+  private static void dropEmptyHeadings(List<TextBlocks.Block> kept) {
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      TextBlocks.Block b = kept.get(i);
+      if (b.heading() && b.headingLevel() > 1) {
+        TextBlocks.Block next = i + 1 < kept.size() ? kept.get(i + 1) : null;
+        if (next == null || next.heading() && next.headingLevel() <= b.headingLevel()) {
+          kept.remove(i);
+        }
+      }
+    }
   }
 
   /**

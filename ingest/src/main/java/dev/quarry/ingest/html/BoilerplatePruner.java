@@ -29,7 +29,7 @@ final class BoilerplatePruner {
           + "toolbar|skip|author|bio|byline|dateline|tags|tagcloud|taglist|meta|postmeta|"
           + "entrymeta|signature|sig|userinfo|postprofile|profile|usercard|rating|reviews|"
           + "toc|outline|prevnext|cart|price|buybox|shipping|filters?|sort|facets|"
-          + "trending|popular|mostread|login|search|header|hdr|legal|copyright)");
+          + "trending|popular|mostread|login|searchbox|searchform|header|hdr|legal|copyright)");
 
   /**
    * Search boxes, sign-ups and logins are short forms; some sites (old forum and comment
@@ -46,6 +46,10 @@ final class BoilerplatePruner {
 
   private static final Pattern BOILERPLATE_LINE = Pattern.compile(
       "(?i)^(share( this( article| post| page)?)?( on)?\\b.*|read more\\b.*|continue reading.*|"
+          + "(lire la suite|weiterlesen|mehr lesen|leer más|seguir leyendo|leia mais|"
+          + "continua a leggere|czytaj dalej|читать далее|続きを読む|阅读全文|더 보기).*|"
+          + "(category|categories|rubrique|kategorie|categoría|categoria|catégorie)\\s*:.*|"
+          + ".*[★☆].*|"
           + "tags?:.*|filed under.*|posted (by|in|on)\\b.*|by [\\p{L} .'-]+ ?[|·•,-].*|"
           + "©.*|\\(c\\) \\d{4}.*|copyright.*|all rights reserved.*|advertisement|"
           + "subscribe.*|sign up.*|log ?in.*|related( articles| posts| stories)?:?|"
@@ -129,7 +133,8 @@ final class BoilerplatePruner {
     return e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden"))
         || HIDDEN_STYLE.matcher(e.attr("style")).find()
         || "navigation".equals(e.attr("role")) || "banner".equals(e.attr("role"))
-        || "contentinfo".equals(e.attr("role")) || "complementary".equals(e.attr("role"));
+        || "contentinfo".equals(e.attr("role")) || "complementary".equals(e.attr("role"))
+        || "search".equals(e.attr("role"));
   }
 
   private static boolean insideArticle(Element e) {

@@ -22,6 +22,9 @@ import org.jsoup.nodes.Node;
  */
 public final class MainTextExtractor {
   private static final double REGION_SHARE = 0.8;
+  /** What a content region can be: sections and layout containers, never a paragraph or list. */
+  private static final java.util.Set<String> SECTIONS = java.util.Set.of("div", "section",
+      "article", "main", "center", "form", "table", "tbody", "tr", "td", "th", "span", "font");
   private static final java.util.Set<String> PROSE_CONTAINERS =
       java.util.Set.of("p", "blockquote", "pre", "figcaption", "dd", "li");
 
@@ -37,13 +40,20 @@ public final class MainTextExtractor {
     BoilerplatePruner.prune(body);
     List<TextBlocks.Block> blocks = TextBlocks.of(body);
     Element region = contentRegion(body, blocks);
-    List<TextBlocks.Block> kept = new ArrayList<>();
+    List<TextBlocks.Block> inRegion = new ArrayList<>();
     for (TextBlocks.Block block : blocks) {
       if (isInside(block.container(), region)) {
         TextBlocks.Block cleaned = block.preformatted() ? block : withoutBoilerplateLines(block);
-        if (cleaned != null && keep(cleaned)) {
-          kept.add(cleaned);
+        if (cleaned != null) {
+          inRegion.add(cleaned);
         }
+      }
+    }
+    List<TextBlocks.Block> kept = new ArrayList<>();
+    for (int i = 0; i < inRegion.size(); i++) {
+      TextBlocks.Block block = inRegion.get(i);
+      if (keep(block) || isItemTitle(inRegion, i)) {
+        kept.add(block);
       }
     }
     cutCommentsTail(kept);
@@ -76,6 +86,31 @@ public final class MainTextExtractor {
       return false;
     }
     return !BoilerplatePruner.isBoilerplateLine(b.text(), b.words());
+  }
+
+  /**
+   * A short block of one link, between non-link content and followed by a link-poor snippet: the
+   * title of an item on a listing page (archive, search results, category). Menus fail the
+   * test: their links come in runs.
+   */
+  private static boolean isItemTitle(List<TextBlocks.Block> blocks, int i) {
+    TextBlocks.Block b = blocks.get(i);
+    if (b.links() != 1 || b.words() < 2 || b.words() > 20 || b.linkDensity() <= 0.5
+        || BoilerplatePruner.isBoilerplateLine(b.text(), b.words())) {
+      return false;
+    }
+    int j = i + 1;
+    while (j < blocks.size() && j <= i + 2
+        && BoilerplatePruner.isBoilerplateLine(blocks.get(j).text(), blocks.get(j).words())) {
+      j++;
+    }
+    if (j >= blocks.size()) {
+      return false;
+    }
+    TextBlocks.Block next = blocks.get(j);
+    boolean snippetFollows = next.words() >= 8 && next.linkDensity() < 0.3;
+    boolean notInALinkRun = i == 0 || blocks.get(i - 1).linkDensity() <= 0.5;
+    return snippetFollows && notInALinkRun;
   }
 
   /** A plain table row of two or more cells, such as a specification "Weight | 1.2 kg". */
@@ -120,8 +155,8 @@ public final class MainTextExtractor {
     }
     String text = sb.toString();
     int words = TextBlocks.countWords(text);
-    return new TextBlocks.Block(text, words, Math.min(b.linkWords(), words), b.container(),
-        b.headingLevel(), b.listItem(), false);
+    return new TextBlocks.Block(text, words, Math.min(b.linkWords(), words), b.links(),
+        b.container(), b.headingLevel(), b.listItem(), false);
   }
 
   /**
@@ -166,11 +201,19 @@ public final class MainTextExtractor {
     if (total == 0) {
       return body;
     }
+    Element region = densestRegion(body, words, total);
+    // Semantic markup knows better: the standfirst and captions of an <article> belong to it.
+    Element article = region.closest("article");
+    return article != null ? article : region;
+  }
+
+  private static Element densestRegion(Element body, Map<Element, Integer> words, int total) {
     Element region = body;
     descend:
     while (true) {
       for (Element child : region.children()) {
-        if (words.getOrDefault(child, 0) >= REGION_SHARE * total) {
+        if (SECTIONS.contains(child.normalName())
+            && words.getOrDefault(child, 0) >= REGION_SHARE * total) {
           region = child;
           continue descend;
         }

@@ -22,8 +22,8 @@ final class TextBlocks {
       "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption");
   private static final Set<String> CELL_TAGS = Set.of("td", "th");
 
-  record Block(String text, int words, int linkWords, Element container, int headingLevel,
-      boolean listItem, boolean preformatted) {
+  record Block(String text, int words, int linkWords, int links, Element container,
+      int headingLevel, boolean listItem, boolean preformatted) {
     double linkDensity() {
       return words == 0 ? 0 : (double) linkWords / words;
     }
@@ -92,6 +92,7 @@ final class TextBlocks {
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder linkText = new StringBuilder();
     private int linkDepth;
+    private int links;
     private int preDepth;
     private Element container;
 
@@ -116,6 +117,9 @@ final class TextBlocks {
         } else if (CELL_TAGS.contains(tag) && text.length() > 0 && !endsWithSpace()) {
           text.append(' ');
         } else if (tag.equals("a")) {
+          if (linkDepth == 0) {
+            links++;
+          }
           linkDepth++;
         } else if (tag.equals("img") || tag.equals("input")) {
           text.append(' ');
@@ -157,13 +161,13 @@ final class TextBlocks {
         String content = pre ? stripBlankEdges(text.toString()) : tidy(text.toString());
         if (!content.isEmpty()) {
           int words = countWords(content);
-          int links = Math.min(words, countWords(linkText));
-          blocks.add(new Block(content, words, links, where, headingLevel(where),
-              isListItem(where), pre));
+          blocks.add(new Block(content, words, Math.min(words, countWords(linkText)), links,
+              where, headingLevel(where), isListItem(where), pre));
         }
       }
       text.setLength(0);
       linkText.setLength(0);
+      links = 0;
     }
 
     private static boolean isPre(Element e) {

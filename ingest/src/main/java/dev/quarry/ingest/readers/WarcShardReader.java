@@ -94,6 +94,10 @@ public final class WarcShardReader implements ShardReader {
         }
         at = reader.position();
         return convert(record, at);
+      } catch (StackOverflowError e) {
+        // A pathological page (nesting thousands deep) must not fail the task.
+        return IngestRecord.error("extraction_failed", file.uri() + "#" + at,
+            "stack overflow while parsing or extracting the page");
       } catch (IOException | RuntimeException e) {
         if (reader != null) {
           at = reader.position();

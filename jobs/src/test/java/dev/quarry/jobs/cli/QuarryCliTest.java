@@ -147,6 +147,20 @@ class QuarryCliTest {
     assertThat(again.out().split("is up to date")).hasSize(4);
   }
 
+  @Test
+  void sampleWarcIdsAreUniqueAndTheSameOnEveryRun() {
+    java.util.List<java.util.List<String>> runs = new java.util.ArrayList<>();
+    for (String name : new String[] {"run-a", "run-b"}) {
+      String output = dir.resolve(name).toString();
+      assertThat(quarry("ingest", "--input", SAMPLES + "/warc/*.warc.gz", "--format", "warc",
+          "--source", "cc", "--output", output).exit()).isZero();
+      runs.add(dev.quarry.core.spark.Datasets.read(TestSpark.session(), output)
+          .select("id").orderBy("id").as(org.apache.spark.sql.Encoders.STRING())
+          .collectAsList());
+    }
+    assertThat(runs.get(0)).hasSize(160).doesNotHaveDuplicates().isEqualTo(runs.get(1));
+  }
+
   private static String[] append(String[] args, String... more) {
     String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -82,26 +83,34 @@ final class TaggedRows {
     return tagged.select(functions.col(STATUS), functions.col(REASON),
             functions.col(RECORD_BYTES), functions.length(functions.col(DocumentSchema.TEXT)))
         .javaRDD()
-        .mapPartitions((Iterator<Row> rows) -> {
-          Stats s = new Stats();
-          while (rows.hasNext()) {
-            Row row = rows.next();
-            String status = row.getString(0);
-            s.increment("records_in");
-            s.add("bytes_in", row.getLong(2));
-            s.observe("record_bytes", row.getLong(2));
-            if (status.equals("kept")) {
-              s.increment("kept");
-              s.observe("kept_text_chars", row.isNullAt(3) ? 0 : row.getInt(3));
-            } else if (status.equals("rejected")) {
-              s.increment("rejected." + row.getString(1));
-            } else {
-              s.increment("errors." + row.getString(1));
-            }
-          }
-          return List.of(s).iterator();
-        })
+        .mapPartitions(new PartitionStats())
         .fold(new Stats(), Stats::merge);
+  }
+
+  /** One {@link Stats} per partition: counts by status and reason, size histograms. */
+  private static final class PartitionStats implements FlatMapFunction<Iterator<Row>, Stats> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Stats> call(Iterator<Row> rows) {
+      Stats s = new Stats();
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        String status = row.getString(0);
+        s.increment("records_in");
+        s.add("bytes_in", row.getLong(2));
+        s.observe("record_bytes", row.getLong(2));
+        if (status.equals("kept")) {
+          s.increment("kept");
+          s.observe("kept_text_chars", row.isNullAt(3) ? 0 : row.getInt(3));
+        } else if (status.equals("rejected")) {
+          s.increment("rejected." + row.getString(1));
+        } else {
+          s.increment("errors." + row.getString(1));
+        }
+      }
+      return List.of(s).iterator();
+    }
   }
 
   static Accounting accounting(Stats stats) {

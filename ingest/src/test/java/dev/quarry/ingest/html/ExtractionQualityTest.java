@@ -91,6 +91,8 @@ class ExtractionQualityTest {
     summaryRow(sb, "Quarry extractor, development pages", development, PageScore::extractor);
     summaryRow(sb, "Quarry extractor, held-out pages", heldOut, PageScore::extractor);
     summaryRow(sb, "whole-page text (jsoup body), all pages", scores, PageScore::wholePage);
+    summaryRow(sb, "whole-page text (jsoup body), development pages", development,
+        PageScore::wholePage);
     summaryRow(sb, "whole-page text (jsoup body), held-out pages", heldOut,
         PageScore::wholePage);
     sb.append('\n');

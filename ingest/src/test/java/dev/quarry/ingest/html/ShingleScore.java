@@ -1,15 +1,14 @@
 package dev.quarry.ingest.html;
 
-import java.util.ArrayList;
+import dev.quarry.core.text.WordShingles;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Precision, recall and F1 of extracted text against the expected text, over the sets of word
- * 4-gram shingles of each (lowercased; CJK characters count as one word each), the metric of
- * the public main-content extraction benchmarks.
+ * 4-gram shingles of each (words as {@link WordShingles} splits them: lowercased, Han and kana
+ * characters one word each), the metric of the public main-content extraction benchmarks.
  */
 record ShingleScore(double precision, double recall, double f1) {
   static final int N = 4;
@@ -44,36 +43,6 @@ record ShingleScore(double precision, double recall, double f1) {
   }
 
   static List<String> words(String text) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < lower.length(); ) {
-      int cp = lower.codePointAt(i);
-      i += Character.charCount(cp);
-      if (isCjk(cp)) {
-        flush(word, words);
-        words.add(new String(Character.toChars(cp)));
-      } else if (Character.isLetterOrDigit(cp)) {
-        word.appendCodePoint(cp);
-      } else {
-        flush(word, words);
-      }
-    }
-    flush(word, words);
-    return words;
-  }
-
-  private static void flush(StringBuilder word, List<String> words) {
-    if (word.length() > 0) {
-      words.add(word.toString());
-      word.setLength(0);
-    }
-  }
-
-  private static boolean isCjk(int cp) {
-    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL
-        || s == Character.UnicodeScript.THAI;
+    return WordShingles.words(text);
   }
 }

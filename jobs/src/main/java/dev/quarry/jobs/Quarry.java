@@ -2,6 +2,7 @@ package dev.quarry.jobs;
 
 import dev.quarry.core.QuarryBuild;
 import dev.quarry.jobs.cli.ExitCodes;
+import dev.quarry.jobs.cli.GenCorpusCommand;
 import dev.quarry.jobs.cli.GenSamplesCommand;
 import dev.quarry.jobs.cli.IngestCommand;
 import dev.quarry.jobs.cli.RunCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     description = "Pretraining-data curation on Apache Spark: ingest crawl shards, filter, "
         + "deduplicate and build versioned token mixes.",
     subcommands = {
-        IngestCommand.class, RunCommand.class, GenSamplesCommand.class,
+        IngestCommand.class, RunCommand.class, GenSamplesCommand.class, GenCorpusCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -5,7 +5,7 @@ final class CliNames {
   private CliNames() {}
 
   static String option(String field) {
-    if (field == null || field.isEmpty()) {
+    if (field == null || field.isEmpty() || field.startsWith("--")) {
       return field;
     }
     String head = field.replaceAll("\\[\\d+\\].*$", "").replaceAll("\\..*$", "");

@@ -1,13 +1,11 @@
 package dev.quarry.jobs.cli;
 
 import dev.quarry.core.config.ConfigException;
-import dev.quarry.core.spark.StageRunner;
 import dev.quarry.ingest.IngestSettings;
 import dev.quarry.ingest.InputFormat;
 import dev.quarry.ingest.spark.IngestJob;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,15 +84,7 @@ public final class IngestCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new ConfigException("command line", CliNames.option(e.field()), e.problem());
     }
-    SparkSession spark = sparkOptions.session("ingest");
-    try {
-      StageRunner.Result result = IngestJob.run(spark, settings, output, overwrite);
-      Reports.print(spec.commandLine().getOut(), "ingest", result);
-      return ExitCodes.OK;
-    } catch (ConfigException e) {
-      throw new ConfigException("command line", CliNames.option(e.field()), e.problem());
-    } finally {
-      sparkOptions.release(spark);
-    }
+    return sparkOptions.runStage(spec, "ingest",
+        spark -> IngestJob.run(spark, settings, output, overwrite));
   }
 }

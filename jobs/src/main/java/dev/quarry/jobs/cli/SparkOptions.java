@@ -1,9 +1,13 @@
 package dev.quarry.jobs.cli;
 
+import dev.quarry.core.config.ConfigException;
+import dev.quarry.core.spark.StageRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,6 +50,22 @@ public final class SparkOptions {
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     sparkConf.forEach(conf::set);
     return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /**
+   * Runs one stage on the session, prints where its output and manifest are, and stops the
+   * session if this command started it. A config error is reported under the option's name.
+   */
+  int runStage(CommandSpec command, String stage, Function<SparkSession, StageRunner.Result> job) {
+    SparkSession spark = session(stage);
+    try {
+      Reports.print(command.commandLine().getOut(), stage, job.apply(spark));
+      return ExitCodes.OK;
+    } catch (ConfigException e) {
+      throw new ConfigException("command line", CliNames.option(e.field()), e.problem());
+    } finally {
+      release(spark);
+    }
   }
 
   /** Stops the session if this command started it. */

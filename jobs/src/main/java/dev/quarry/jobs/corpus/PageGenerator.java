@@ -6,14 +6,22 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic synthetic web pages: page {@code i} depends only on the seed and {@code i}, so
- * any range of pages can be generated independently (and in parallel) with the same result.
+ * Deterministic synthetic web pages: page {@code i} depends only on the seed, the mix and
+ * {@code i}, so any range of pages can be generated independently (and in parallel) with the
+ * same result. Proportions of languages and page kinds come from the {@link CorpusMix}.
  *
- * <p>Default mix: 62% articles, 8% articles with PII, 6% exact and 8% near duplicates of an
- * earlier article, 4% each of spam, repetitive, list-only and too-short pages; 40% English, the
- * rest spread over the other ten languages of {@link TextMaterial}.
+ * <p>Main-text length is log-normal: median 2,000 characters (800 for Japanese and Chinese,
+ * whose characters say more), σ = 1.1, so most pages are short and about 1 in 1,000 is over
+ * 60 KB; capped at 100,000 characters. Duplicates copy an earlier article: exact ones keep its
+ * text under another URL, site template and boilerplate; near ones copy an article of at least
+ * {@value #MIN_NEAR_DUPLICATE_WORDS} words and edit it to a similarity drawn from the mix.
  */
 public final class PageGenerator {
+  static final int MIN_NEAR_DUPLICATE_WORDS = 300;
+  private static final int MAX_ORIGINAL_TRIES = 64;
+  private static final double MEDIAN_CHARS = 2000;
+  private static final double SIGMA = 1.1;
+  private static final int MAX_CHARS = 100_000;
   private static final String[] SITES = {
       "northwind-news.example", "harbour-gazette.example", "tinkerers-blog.example",
       "lindenstadt-zeitung.example", "petit-journal.example", "mercado-diario.example",
@@ -23,56 +31,59 @@ public final class PageGenerator {
 
   private final long seed;
   private final TextMaterial text;
+  private final CorpusMix mix;
   private final PiiPlanter pii = new PiiPlanter();
 
   public PageGenerator(long seed, TextMaterial text) {
+    this(seed, text, CorpusMix.defaults());
+  }
+
+  public PageGenerator(long seed, TextMaterial text, CorpusMix mix) {
     this.seed = seed;
     this.text = text;
+    this.mix = mix;
   }
+
+  /** The content of a page before it is put into a site template. */
+  private record Content(PageKind kind, String lang, List<String> main, int originalIndex,
+      double similarity, List<PiiPlanter.Planted> pii) {}
 
   public GeneratedPage page(int index) {
     SplittableRandom rnd = random(index);
-    PageKind kind = kind(index, rnd);
-    return switch (kind) {
-      case EXACT_DUPLICATE, NEAR_DUPLICATE -> duplicate(index, kind, rnd);
-      default -> original(index, kind, rnd);
-    };
+    Content content = content(index, rnd);
+    return render(index, content, rnd);
+  }
+
+  /** The kind drawn for page {@code index} (a duplicate without an original becomes an article). */
+  private PageKind drawnKind(int index) {
+    return index < 3 ? PageKind.ARTICLE : mix.kind(random(index));
   }
 
   private SplittableRandom random(int index) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L);
   }
 
-  static PageKind kind(int index, SplittableRandom rnd) {
-    int roll = rnd.nextInt(100);
-    if (index < 3 || roll < 62) {
-      return PageKind.ARTICLE;
+  private Content content(int index, SplittableRandom rnd) {
+    PageKind kind = mix.kind(rnd);
+    if (index < 3) {
+      kind = PageKind.ARTICLE;
     }
-    if (roll < 70) {
-      return PageKind.ARTICLE_WITH_PII;
+    if (kind == PageKind.EXACT_DUPLICATE || kind == PageKind.NEAR_DUPLICATE) {
+      Content duplicate = duplicate(index, kind, rnd);
+      if (duplicate != null) {
+        return duplicate;
+      }
+      kind = PageKind.ARTICLE;
     }
-    if (roll < 76) {
-      return PageKind.EXACT_DUPLICATE;
-    }
-    if (roll < 84) {
-      return PageKind.NEAR_DUPLICATE;
-    }
-    return PageKind.values()[4 + (roll - 84) / 4];
+    return original(kind, rnd);
   }
 
-  private String language(SplittableRandom rnd) {
-    if (rnd.nextInt(100) < 40) {
-      return "eng";
-    }
-    List<String> others = TextMaterial.LANGUAGES.subList(1, TextMaterial.LANGUAGES.size());
-    return others.get(rnd.nextInt(others.size()));
-  }
-
-  private GeneratedPage original(int index, PageKind kind, SplittableRandom rnd) {
-    String lang = language(rnd);
-    String title = pick(text.headlines(lang), rnd);
+  private Content original(PageKind kind, SplittableRandom rnd) {
+    String lang = mix.language(rnd);
+    ProseSynthesizer prose = text.prose(lang);
     List<String> main = new ArrayList<>();
-    main.add(title);
+    main.add(pick(text.headlines(lang), rnd));
+    List<PiiPlanter.Planted> planted = List.of();
     switch (kind) {
       case SPAM -> {
         for (int i = 0, n = 3 + rnd.nextInt(5); i < n; i++) {
@@ -81,54 +92,98 @@ public final class PageGenerator {
         }
       }
       case REPETITIVE -> {
-        String sentence = firstSentence(pick(text.paragraphs(lang), rnd));
-        main.add(String.join(" ", Collections.nCopies(20 + rnd.nextInt(40), sentence)));
+        String sentence = firstSentence(prose.paragraph(60, rnd));
+        main.add(String.join(prose.byCharacter() ? "" : " ",
+            Collections.nCopies(20 + rnd.nextInt(40), sentence)));
       }
       case LIST_ONLY -> {
         for (int i = 0, n = 20 + rnd.nextInt(30); i < n; i++) {
           main.add(pick(text.headlines(lang), rnd));
         }
       }
+      case GIBBERISH -> main.add(gibberish(prose, 300 + rnd.nextInt(2000), rnd));
       case TOO_SHORT -> main.add(pick(text.boilerplate(lang), rnd));
       default -> {
         main.addAll(paragraphs(lang, rnd));
         if (kind == PageKind.ARTICLE_WITH_PII) {
-          pii.plant(main, lang, rnd);
+          planted = pii.plant(main, lang, rnd);
         }
       }
     }
-    return render(index, kind, lang, title, main, -1, rnd);
+    return new Content(kind, lang, main, -1, Double.NaN, planted);
   }
 
-  private GeneratedPage duplicate(int index, PageKind kind, SplittableRandom rnd) {
-    int originalIndex = rnd.nextInt(index);
-    GeneratedPage original = page(originalIndex);
-    while (original.kind() != PageKind.ARTICLE && originalIndex > 0) {
-      originalIndex = rnd.nextInt(originalIndex);
-      original = page(originalIndex);
+  /** A copy of an earlier article, or null when none suitable is found. */
+  private Content duplicate(int index, PageKind kind, SplittableRandom rnd) {
+    for (int tries = 0; tries < MAX_ORIGINAL_TRIES; tries++) {
+      int originalIndex = rnd.nextInt(index);
+      if (drawnKind(originalIndex) != PageKind.ARTICLE) {
+        continue;
+      }
+      Content original = content(originalIndex, random(originalIndex));
+      if (kind == PageKind.EXACT_DUPLICATE) {
+        return new Content(kind, original.lang(), original.main(), originalIndex, 1.0,
+            List.of());
+      }
+      if (wordCount(original) >= MIN_NEAR_DUPLICATE_WORDS) {
+        double similarity = mix.nearDuplicateSimilarity(rnd);
+        List<String> edited = NearDuplicateEdits.apply(original.main(), similarity, rnd,
+            text.prose(original.lang()), text.boilerplate(original.lang()));
+        return new Content(kind, original.lang(), edited, originalIndex, similarity,
+            List.of());
+      }
     }
-    List<String> main = new ArrayList<>(original.mainBlocks());
-    if (kind == PageKind.NEAR_DUPLICATE) {
-      NearDuplicateEdits.apply(main, rnd);
+    return null;
+  }
+
+  /** Words, or characters for languages written without spaces, of the main text. */
+  private static int wordCount(Content content) {
+    boolean byCharacter = TextMaterial.writesWithoutSpaces(content.lang());
+    int count = 0;
+    for (String block : content.main()) {
+      count += byCharacter ? block.codePointCount(0, block.length())
+          : block.split(" ").length;
     }
-    return render(index, kind, original.lang(), main.get(0), main, originalIndex, rnd);
+    return count;
   }
 
   private List<String> paragraphs(String lang, SplittableRandom rnd) {
-    List<String> pool = text.paragraphs(lang);
-    // Many short pages, a long tail of long ones (up to about 100 KB with repeats).
-    int n = rnd.nextInt(100) < 85 ? 2 + rnd.nextInt(6) : 8 + rnd.nextInt(rnd.nextInt(10) < 9
-        ? 20 : 300);
+    boolean dense = TextMaterial.writesWithoutSpaces(lang);
+    double scale = dense ? 0.4 : 1.0;
+    double chars = MEDIAN_CHARS * Math.exp(SIGMA * rnd.nextGaussian());
+    int target = (int) Math.min(MAX_CHARS * scale, Math.max(150 * scale, chars * scale));
+    ProseSynthesizer prose = text.prose(lang);
     List<String> out = new ArrayList<>();
-    int start = rnd.nextInt(pool.size());
-    for (int i = 0; i < n; i++) {
-      out.add(pool.get((start + i * 7) % pool.size()));
+    int written = 0;
+    while (written < target) {
+      int paragraph = (int) ((250 + rnd.nextInt(650)) * scale);
+      String p = prose.paragraph(Math.min(paragraph, Math.max(1, target - written)), rnd);
+      out.add(p);
+      written += p.length();
     }
     return out;
   }
 
-  private GeneratedPage render(int index, PageKind kind, String lang, String title,
-      List<String> main, int originalIndex, SplittableRandom rnd) {
+  /** Word-like runs of random characters taken from the language's own text. */
+  private static String gibberish(ProseSynthesizer prose, int chars, SplittableRandom rnd) {
+    StringBuilder out = new StringBuilder(chars + 16);
+    while (out.length() < chars) {
+      int length = prose.byCharacter() ? 1 : 2 + rnd.nextInt(11);
+      for (int i = 0; i < length; i++) {
+        int[] codePoints = prose.anyWord(rnd).codePoints().toArray();
+        int cp = codePoints[rnd.nextInt(codePoints.length)];
+        out.appendCodePoint(Character.isLetter(cp) ? Character.toLowerCase(cp) : 'x');
+      }
+      if (!prose.byCharacter()) {
+        out.append(' ');
+      }
+    }
+    return out.toString().strip();
+  }
+
+  private GeneratedPage render(int index, Content content, SplittableRandom rnd) {
+    String lang = content.lang();
+    List<String> main = content.main();
     String site = SITES[rnd.nextInt(SITES.length)];
     String url = "https://www." + site + "/" + SECTIONS[rnd.nextInt(SECTIONS.length)] + "/"
         + String.format("%06d", index) + "-" + Math.abs(rnd.nextInt(100000)) + ".html";
@@ -140,10 +195,18 @@ public final class PageGenerator {
     for (int i = 0; i < 5; i++) {
       related.add(pick(text.headlines(lang), rnd));
     }
-    String html = PageTemplates.render(rnd.nextInt(PageTemplates.COUNT), lang, site, title, main,
-        boilerplate, related, kind == PageKind.LIST_ONLY, rnd.nextInt(3) == 0);
-    return new GeneratedPage(index, url, lang, kind, title, List.copyOf(main),
-        List.copyOf(boilerplate), html, originalIndex);
+    String html = PageTemplates.render(rnd.nextInt(PageTemplates.COUNT), lang, site, main.get(0),
+        main, boilerplate, related, content.kind() == PageKind.LIST_ONLY, rnd.nextInt(3) == 0);
+    String mainText = String.join("\n\n", main);
+    List<GeneratedPage.PiiSpan> spans = new ArrayList<>();
+    for (PiiPlanter.Planted p : content.pii()) {
+      int start = mainText.indexOf(p.value());
+      spans.add(new GeneratedPage.PiiSpan(p.type(), p.value(), start,
+          start + p.value().length()));
+    }
+    return new GeneratedPage(index, url, lang, content.kind(), main.get(0), List.copyOf(main),
+        List.copyOf(boilerplate), html, content.originalIndex(), content.similarity(),
+        List.copyOf(spans));
   }
 
   static String firstSentence(String paragraph) {

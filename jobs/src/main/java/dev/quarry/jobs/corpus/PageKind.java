@@ -16,6 +16,8 @@ public enum PageKind {
   REPETITIVE,
   /** A page of nothing but link lists. */
   LIST_ONLY,
+  /** Random letters in the page's script, in word-like runs. */
+  GIBBERISH,
   /** A page with a handful of words of content. */
   TOO_SHORT
 }

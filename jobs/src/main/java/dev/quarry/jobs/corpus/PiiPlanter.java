@@ -1,12 +1,14 @@
 package dev.quarry.jobs.corpus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Plants PII in a page's text at known places: e-mail addresses (also obfuscated), phone numbers
- * in international and national formats, and IPv4/IPv6 addresses. Values use reserved example
- * domains, fictional-use phone ranges and documentation/private IP ranges.
+ * Plants PII in a page's text: e-mail addresses (a quarter of them obfuscated as
+ * {@code name [at] domain [dot] com}), phone numbers in international and national formats, and
+ * IPv4/IPv6 addresses. Values use reserved example domains, fictional-use phone ranges and
+ * documentation/private IP ranges. Returns what it planted, so the truth can say where.
  */
 final class PiiPlanter {
   private static final String[] NAMES = {"anna.weber", "j.smith", "marie.dupont", "k.tanaka",
@@ -19,7 +21,10 @@ final class PiiPlanter {
   private static final String[] IPS = {"192.0.2.15", "198.51.100.23", "203.0.113.77",
       "10.12.0.5", "2001:db8::1f2"};
 
-  void plant(List<String> blocks, String lang, SplittableRandom rnd) {
+  /** A planted value and its type: email, phone, ipv4 or ipv6. */
+  record Planted(String type, String value) {}
+
+  List<Planted> plant(List<String> blocks, String lang, SplittableRandom rnd) {
     String email = NAMES[rnd.nextInt(NAMES.length)] + "@" + DOMAINS[rnd.nextInt(DOMAINS.length)];
     String shown = rnd.nextInt(4) == 0 ? email.replace("@", " [at] ").replace(".", " [dot] ")
         : email;
@@ -31,5 +36,10 @@ final class PiiPlanter {
         : "✉ " + shown + " · ☎ " + phone + " · IP " + ip;
     int at = 1 + rnd.nextInt(blocks.size());
     blocks.add(Math.min(at, blocks.size()), line);
+    List<Planted> planted = new ArrayList<>();
+    planted.add(new Planted("email", shown));
+    planted.add(new Planted("phone", phone));
+    planted.add(new Planted(ip.contains(":") ? "ipv6" : "ipv4", ip));
+    return planted;
   }
 }

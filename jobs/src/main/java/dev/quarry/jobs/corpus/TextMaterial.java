@@ -21,6 +21,7 @@ public final class TextMaterial {
   private final Map<String, List<String>> paragraphs = new LinkedHashMap<>();
   private final Map<String, List<String>> headlines = new LinkedHashMap<>();
   private final Map<String, List<String>> boilerplate = new LinkedHashMap<>();
+  private final Map<String, ProseSynthesizer> prose = new LinkedHashMap<>();
   private final List<String> spam;
 
   private TextMaterial() {
@@ -28,6 +29,7 @@ public final class TextMaterial {
       paragraphs.put(lang, blocks(read("text/" + lang + ".txt")));
       headlines.put(lang, lines(read("headlines/" + lang + ".txt")));
       boilerplate.put(lang, lines(read("boilerplate/" + lang + ".txt")));
+      prose.put(lang, new ProseSynthesizer(paragraphs.get(lang), writesWithoutSpaces(lang)));
     }
     spam = lines(read("spam/eng.txt"));
   }
@@ -48,6 +50,16 @@ public final class TextMaterial {
 
   public List<String> boilerplate(String lang) {
     return boilerplate.get(lang);
+  }
+
+  /** New prose in the language, built from its paragraphs. */
+  ProseSynthesizer prose(String lang) {
+    return prose.get(lang);
+  }
+
+  /** Japanese and Chinese: no spaces between words; lengths count characters that say more. */
+  public static boolean writesWithoutSpaces(String lang) {
+    return lang.equals("jpn") || lang.equals("cmn");
   }
 
   public List<String> spam() {

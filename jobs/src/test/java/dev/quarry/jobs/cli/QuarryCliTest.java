@@ -36,7 +36,7 @@ class QuarryCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ingest", "run", "gen-samples"})
+  @ValueSource(strings = {"", "ingest", "run", "bench", "gen-samples"})
   void everyCommandHasHelpWithExitCodes(String command) {
     Run run = command.isEmpty() ? quarry("--help") : quarry(command, "--help");
     assertThat(run.exit()).isZero();

@@ -11,7 +11,6 @@ import dev.quarry.ingest.html.MainTextExtractor;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -199,68 +198,12 @@ public final class WarcShardReader implements ShardReader {
       return "malformed_record";
     }
 
-    /**
-     * Finds the next record that parses, starting the byte scan at {@code from}. Candidates that
-     * turn out not to be records are passed over silently: only the original failure counts.
-     */
+    /** Reads on at the next record boundary after {@code from} whose record parses. */
     private void resynchronise(long from) {
-      if (reader == null || reader.compression() == WarcCompression.ZSTD) {
-        done = true;
-        return;
-      }
-      byte[] marker = reader.compression() == WarcCompression.GZIP
-          ? new byte[] {0x1f, (byte) 0x8b, 0x08}
-          : "WARC/1.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      long candidate = from;
-      while (true) {
-        candidate = find(marker, candidate);
-        if (candidate < 0) {
-          done = true;
-          return;
-        }
-        try {
-          reader.position(candidate);
-          Optional<WarcRecord> next = reader.next();
-          if (next.isEmpty()) {
-            done = true;
-            return;
-          }
-          pending = next.get();
-          return;
-        } catch (IOException | RuntimeException e) {
-          candidate++;
-        }
-      }
-    }
-
-    private long find(byte[] marker, long from) {
-      try {
-        channel.position(from);
-        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-        long base = from;
-        int matched = 0;
-        while (true) {
-          buf.clear();
-          int n = channel.read(buf);
-          if (n <= 0) {
-            return -1;
-          }
-          byte[] bytes = buf.array();
-          for (int i = 0; i < n; i++) {
-            if (bytes[i] == marker[matched]) {
-              matched++;
-              if (matched == marker.length) {
-                return base + i - marker.length + 1;
-              }
-            } else {
-              matched = bytes[i] == marker[0] ? 1 : 0;
-            }
-          }
-          base += n;
-        }
-      } catch (IOException e) {
-        return -1;
-      }
+      Optional<WarcRecord> next = reader == null ? Optional.empty()
+          : WarcResync.next(reader, channel, from);
+      pending = next.orElse(null);
+      done = next.isEmpty();
     }
 
     @Override

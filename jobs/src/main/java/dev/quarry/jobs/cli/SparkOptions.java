@@ -31,6 +31,14 @@ public final class SparkOptions {
    * running; otherwise a new one is built, which {@link #release} stops.
    */
   public SparkSession session(String appName) {
+    return session(appName, Map.of());
+  }
+
+  /**
+   * The same, with settings this command wants unless spark-submit or --spark-conf say
+   * otherwise (they do not apply to a reused session).
+   */
+  public SparkSession session(String appName, Map<String, String> defaults) {
     scala.Option<SparkSession> existing = SparkSession.getActiveSession().isDefined()
         ? SparkSession.getActiveSession() : SparkSession.getDefaultSession();
     if (existing.isDefined()) {
@@ -49,6 +57,7 @@ public final class SparkOptions {
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     sparkConf.forEach(conf::set);
+    defaults.forEach(conf::setIfMissing);
     return SparkSession.builder().config(conf).getOrCreate();
   }
 

@@ -36,7 +36,7 @@ class QuarryCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ingest", "run", "gen-samples", "gen-corpus"})
+  @ValueSource(strings = {"", "ingest", "run", "bench", "gen-samples", "gen-corpus"})
   void everyCommandHasHelpWithExitCodes(String command) {
     Run run = command.isEmpty() ? quarry("--help") : quarry(command, "--help");
     assertThat(run.exit()).isZero();

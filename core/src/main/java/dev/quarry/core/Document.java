@@ -38,4 +38,30 @@ public record Document(
     return new Document(id, newText, url, source, crawl, location, warcRecordId, fetchedAt, lang,
         langScore, attrs, tags);
   }
+
+  public Document withLang(String newLang, Double newScore) {
+    return new Document(id, text, url, source, crawl, location, warcRecordId, fetchedAt, newLang,
+        newScore, attrs, tags);
+  }
+
+  /** This document with {@code more} added to its attrs (a key already there is replaced). */
+  public Document withAttrs(Map<String, Double> more) {
+    return new Document(id, text, url, source, crawl, location, warcRecordId, fetchedAt, lang,
+        langScore, merged(attrs, more), tags);
+  }
+
+  /** This document with {@code more} added to its tags (a key already there is replaced). */
+  public Document withTags(Map<String, String> more) {
+    return new Document(id, text, url, source, crawl, location, warcRecordId, fetchedAt, lang,
+        langScore, attrs, merged(tags, more));
+  }
+
+  private static <V> Map<String, V> merged(Map<String, V> base, Map<String, V> more) {
+    if (more.isEmpty()) {
+      return base;
+    }
+    Map<String, V> all = new java.util.HashMap<>(base);
+    all.putAll(more);
+    return all;
+  }
 }

@@ -1,0 +1,90 @@
+package dev.quarry.filters.chain;
+
+import dev.quarry.core.Document;
+import dev.quarry.core.stats.Accounting;
+import dev.quarry.core.stats.Stats;
+import dev.quarry.filters.DocumentStep;
+import dev.quarry.filters.Verdict;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one loop over a chain of steps, and the one place that counts and times them. In filter
+ * mode a document stops at the first step that drops it; in annotate mode every step runs on
+ * every document, each verdict is recorded in the tag {@code verdict.<step>} ({@code keep}, the
+ * drop reason, or {@code error}) and nothing is dropped.
+ *
+ * <p>A step that throws (a bug: steps must not) makes the document an error counted as
+ * {@code <step>_failed}, never a failed task. Counters, in {@link #stats()}: {@code docs_in},
+ * {@code kept}, {@code dropped.<reason>}, {@code errors.<step>_failed}, and per step
+ * {@code step.<name>.in}, {@code step.<name>.dropped.<reason>}, {@code step.<name>.nanos}.
+ */
+public final class FilterChain {
+  public static final String VERDICT_TAG = "verdict.";
+
+  /** What became of one document. */
+  public record Outcome(Document document, String droppedBy, String dropReason, String error) {
+    public boolean kept() {
+      return dropReason == null && error == null;
+    }
+  }
+
+  private final List<DocumentStep> steps;
+  private final ChainConfig.Mode mode;
+  private final Stats stats = new Stats();
+
+  public FilterChain(List<DocumentStep> steps, ChainConfig.Mode mode) {
+    this.steps = List.copyOf(steps);
+    this.mode = mode;
+  }
+
+  public Outcome apply(Document document) {
+    stats.increment("docs_in");
+    Document current = document;
+    Map<String, String> verdicts = mode == ChainConfig.Mode.ANNOTATE ? new HashMap<>() : null;
+    for (DocumentStep step : steps) {
+      String prefix = "step." + step.name() + ".";
+      stats.increment(prefix + "in");
+      long started = System.nanoTime();
+      Verdict verdict;
+      try {
+        verdict = step.apply(current);
+      } catch (RuntimeException | StackOverflowError e) {
+        stats.add(prefix + "nanos", System.nanoTime() - started);
+        String error = step.name() + "_failed";
+        stats.increment("errors." + error);
+        if (verdicts == null) {
+          return new Outcome(current, step.name(), null, error);
+        }
+        verdicts.put(VERDICT_TAG + step.name(), "error");
+        continue;
+      }
+      stats.add(prefix + "nanos", System.nanoTime() - started);
+      current = verdict.document();
+      if (!verdict.kept()) {
+        stats.increment(prefix + "dropped." + verdict.dropReason());
+        if (verdicts == null) {
+          stats.increment("dropped." + verdict.dropReason());
+          return new Outcome(current, step.name(), verdict.dropReason(), null);
+        }
+      }
+      if (verdicts != null) {
+        verdicts.put(VERDICT_TAG + step.name(), verdict.kept() ? "keep" : verdict.dropReason());
+      }
+    }
+    stats.increment("kept");
+    return new Outcome(verdicts == null ? current : current.withTags(verdicts), null, null, null);
+  }
+
+  /** Counts and times so far; mergeable across executors. */
+  public Stats stats() {
+    return stats;
+  }
+
+  /** records_in = kept + dropped (by reason) + errors (by step), from merged chain stats. */
+  public static Accounting accounting(Stats stats) {
+    return new Accounting(stats.counter("docs_in"), stats.counter("kept"),
+        stats.countersWithPrefix("dropped."), stats.countersWithPrefix("errors."));
+  }
+}

@@ -1,0 +1,140 @@
+package dev.quarry.filters.lang;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decisions within the groups of languages the statistical model confuses most: the letters
+ * only one member uses, and the everyday words in which the members differ. When the model's top
+ * language is in a group, each member scores one point per occurrence of its own letters and
+ * per distinct marker word in the text; a member that scores more than every other member wins,
+ * otherwise the model's order stands.
+ */
+final class ConfusableGroups {
+  /** One member of a group: the letters only it uses and its marker words. */
+  record Member(String lang, String letters, Set<String> words) {}
+
+  static final List<List<Member>> GROUPS = List.of(
+      List.of(
+          new Member("rus", "ыэё", Set.of("что", "это", "как", "его", "или", "был", "если",
+              "только", "также", "где", "когда", "очень", "сегодня", "можно", "нет")),
+          new Member("ukr", "іїєґ", Set.of("що", "це", "як", "або", "був", "якщо", "тільки",
+              "також", "де", "коли", "дуже", "сьогодні", "можна", "немає", "та", "від")),
+          new Member("bel", "ўі", Set.of("што", "гэта", "як", "або", "быў", "калі", "толькі",
+              "таксама", "дзе", "вельмі", "сёння", "можна", "няма", "і", "ад")),
+          new Member("bul", "", Set.of("какво", "това", "като", "или", "беше", "ако", "само",
+              "също", "къде", "когато", "много", "днес", "може", "няма", "са", "от", "във",
+              "със", "най", "ще")),
+          new Member("srp", "ђћџ", Set.of("шта", "ово", "као", "или", "био", "ако", "само",
+              "такође", "где", "када", "веома", "данас", "може", "нема", "су", "од", "је")),
+          new Member("mkd", "ѓќѕ", Set.of("што", "ова", "како", "или", "беше", "ако", "само",
+              "исто", "каде", "кога", "многу", "денес", "може", "нема", "се", "од"))),
+      List.of(
+          new Member("ces", "ěřů", Set.of("se", "jsou", "které", "který", "také", "pro",
+              "jsem", "jak", "protože", "když", "jejich", "mezi", "před", "bude", "není")),
+          new Member("slk", "äôľĺŕ", Set.of("sa", "sú", "ktoré", "ktorý", "tiež", "pre", "som",
+              "ako", "pretože", "keď", "ich", "medzi", "pred", "bude", "nie", "aj", "alebo"))),
+      List.of(
+          new Member("dan", "", Set.of("af", "nu", "efter", "meget", "hvad", "sig", "mig",
+              "dig", "noget", "nogle", "ud", "op", "spørgsmål", "købe", "gade", "mad", "bog",
+              "hjemmeside", "blev", "sådan", "hende", "jer", "lidt", "mere", "nyt", "weekend")),
+          new Member("nob", "", Set.of("av", "nå", "etter", "mye", "hva", "seg", "meg", "deg",
+              "noe", "noen", "ut", "opp", "spørsmål", "kjøpe", "gate", "gaten", "mat", "bok",
+              "nettside", "ble", "sånn", "henne", "dere", "litt", "mer", "nytt", "helg")),
+          new Member("nno", "", Set.of("eg", "ikkje", "ein", "eit", "kva", "korleis", "berre",
+              "frå", "vart", "heile", "dei", "meir", "mykje", "noko", "nokon"))),
+      List.of(
+          new Member("msa", "", Set.of("kerana", "boleh", "kerajaan", "wang", "bas", "teksi",
+              "percuma", "kedai", "sahaja", "kereta", "daripada", "ialah", "jabatan",
+              "pejabat", "universiti", "polis", "sila", "tandas", "mesyuarat", "telefon",
+              "bilik", "kakitangan", "negeri", "encik", "hendak", "mahu", "sebab", "cuti")),
+          new Member("ind", "", Set.of("karena", "bisa", "pemerintah", "uang", "bus", "taksi",
+              "gratis", "toko", "saja", "mobil", "kantor", "universitas", "polisi", "silakan",
+              "toilet", "rapat", "telepon", "kamar", "nggak", "gak", "ingin", "mau", "libur",
+              "sudah", "belum", "kepada", "kami", "anda"))),
+      List.of(
+          new Member("hrv", "", Set.of("tko", "što", "tjedan", "kruh", "vlak", "kazalište",
+              "zrakoplov", "sveučilište", "tisuća", "glazba", "kolodvor", "obitelj", "točno",
+              "tijekom", "povijest", "kemija", "nogomet", "kava", "lako", "općina", "izvješće",
+              "sustav", "zračna", "uvjet", "uvjeti", "tvrtka", "knjižnica", "siječnja")),
+          new Member("bos", "", Set.of("ko", "šta", "sedmica", "sedmice", "hljeb", "voz",
+              "pozorište", "avion", "univerzitet", "hiljada", "hiljade", "muzika", "stanica",
+              "porodica", "tačno", "tokom", "historija", "hemija", "fudbal", "kafa", "lahko",
+              "opština", "izvještaj", "sistem", "uslov", "uslovi", "firma", "biblioteka",
+              "januara", "treba da")),
+          new Member("srp", "", Set.of("ko", "šta", "nedelja", "hleb", "voz", "pozorište",
+              "avion", "univerzitet", "hiljada", "muzika", "porodica", "tačno", "tokom",
+              "istorija", "hemija", "fudbal", "kafa", "opština", "izveštaj", "sistem", "uslov",
+              "mleko", "reka", "lepo", "dete", "vreme", "mesto", "devojka"))),
+      List.of(
+          new Member("cat", "çàèòïŀ", Set.of("i", "els", "les", "amb", "per", "és", "aquest",
+              "aquesta", "molt", "però", "també", "meu", "seu", "ara", "fins", "dels", "als",
+              "nosaltres", "sobre", "horari", "feina", "avui", "doncs")),
+          new Member("spa", "ñ¿¡á", Set.of("y", "los", "las", "con", "para", "es", "este",
+              "esta", "muy", "pero", "también", "mi", "su", "ahora", "hasta", "del", "nosotros",
+              "sobre", "horario", "trabajo", "hoy", "pues", "cuando"))));
+
+  private ConfusableGroups() {}
+
+  /**
+   * The group {@code lang} belongs to, or null. Serbian is in two groups: with its Cyrillic
+   * neighbours for Cyrillic text, with Bosnian and Croatian for Latin text.
+   */
+  static List<Member> groupOf(String lang, boolean cyrillic) {
+    for (List<Member> group : GROUPS) {
+      if ((group == GROUPS.get(0)) != cyrillic) {
+        continue;
+      }
+      for (Member m : group) {
+        if (m.lang().equals(lang)) {
+          return group;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The member the text's letters and words point to, or null when no member clearly leads.
+   * Only members allowed by the script are considered ({@code allowed} null: any).
+   */
+  static String decide(List<Member> group, String text, Set<String> allowed) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    Map<String, Integer> scores = new HashMap<>();
+    String[] tokens = lower.split("[^\\p{L}\\p{M}]+");
+    Set<String> words = new java.util.HashSet<>(List.of(tokens));
+    for (Member m : group) {
+      if (allowed != null && !allowed.contains(m.lang())) {
+        continue;
+      }
+      int score = 0;
+      for (int i = 0; i < lower.length(); i++) {
+        if (m.letters().indexOf(lower.charAt(i)) >= 0) {
+          score++;
+        }
+      }
+      for (String marker : m.words()) {
+        if (marker.indexOf(' ') >= 0 ? lower.contains(marker) : words.contains(marker)) {
+          score++;
+        }
+      }
+      scores.merge(m.lang(), score, Integer::sum);
+    }
+    String best = null;
+    int bestScore = 0;
+    boolean tie = false;
+    for (Map.Entry<String, Integer> e : scores.entrySet()) {
+      if (e.getValue() > bestScore) {
+        best = e.getKey();
+        bestScore = e.getValue();
+        tie = false;
+      } else if (e.getValue() == bestScore && bestScore > 0) {
+        tie = true;
+      }
+    }
+    return tie ? null : best;
+  }
+}

@@ -18,7 +18,7 @@ import java.util.Map;
  * </pre>
  */
 public record ChainConfig(Mode mode, RejectedOutput rejected, Integer rejectedPerReason,
-    List<StepConfig> steps) implements YamlConfig.Validated {
+    List<StepConfig> steps) implements YamlConfig.Validated, java.io.Serializable {
 
   /** Filter drops documents; annotate records what each step would do and keeps everything. */
   public enum Mode { FILTER, ANNOTATE }
@@ -27,7 +27,8 @@ public record ChainConfig(Mode mode, RejectedOutput rejected, Integer rejectedPe
   public enum RejectedOutput { ALL, SAMPLE, NONE }
 
   /** One step: a registered name and its parameters (checked by the step's factory). */
-  public record StepConfig(String name, Map<String, Object> params) {
+  public record StepConfig(String name, Map<String, Object> params)
+      implements java.io.Serializable {
     public StepConfig {
       params = params == null ? Map.of() : params;
     }

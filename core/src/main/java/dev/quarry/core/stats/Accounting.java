@@ -15,6 +15,15 @@ public record Accounting(
     errors = java.util.Collections.unmodifiableMap(new TreeMap<>(errors));
   }
 
+  /**
+   * The accounting of a stage whose stats count {@code records_in}, {@code kept},
+   * {@code rejected.<reason>} and {@code errors.<reason>}.
+   */
+  public static Accounting fromCounters(Stats stats) {
+    return new Accounting(stats.counter("records_in"), stats.counter("kept"),
+        stats.countersWithPrefix("rejected."), stats.countersWithPrefix("errors."));
+  }
+
   public long rejectedTotal() {
     return rejected.values().stream().mapToLong(Long::longValue).sum();
   }

@@ -4,6 +4,7 @@ import dev.quarry.core.Document;
 import dev.quarry.core.config.Json;
 import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.spark.DocumentSchema;
+import dev.quarry.core.spark.PartitionStats;
 import dev.quarry.core.spark.StageRunner;
 import dev.quarry.core.spark.StatsAccumulator;
 import dev.quarry.core.stats.Accounting;
@@ -78,13 +79,11 @@ public final class FilterJob {
     Dataset<Row> tagged = spark.createDataFrame(rows, TAGGED)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Stats stats = tagged.select(functions.col(STATUS), functions.col(REASON),
-              functions.col(DocumentSchema.LANG), functions.length(functions.col(
-                  DocumentSchema.TEXT)), functions.col(DocumentSchema.LANG_SCORE))
-          .javaRDD().mapPartitions(new CountOutcomes()).fold(new Stats(), Stats::merge);
-      Accounting accounting = new Accounting(stats.counter("records_in"),
-          stats.counter("kept"), stats.countersWithPrefix("rejected."),
-          stats.countersWithPrefix("errors.")).verify("filter");
+      Stats stats = PartitionStats.over(tagged.select(functions.col(STATUS),
+          functions.col(REASON), functions.col(DocumentSchema.LANG),
+          functions.length(functions.col(DocumentSchema.TEXT)),
+          functions.col(DocumentSchema.LANG_SCORE)), new CountOutcomes());
+      Accounting accounting = Accounting.fromCounters(stats).verify("filter");
       spark.sparkContext().setJobDescription("filter: write documents");
       tagged.filter(functions.col(STATUS).equalTo("kept")).select(documentColumns())
           .write().parquet(temporary);
@@ -196,36 +195,31 @@ public final class FilterJob {
     }
   }
 
-  /** Exact counts per partition: by outcome and reason, kept documents by language, sizes. */
-  private static final class CountOutcomes implements FlatMapFunction<Iterator<Row>, Stats> {
+  /** Exact counts: by outcome and reason, by language, text sizes, language scores. */
+  private static final class CountOutcomes extends PartitionStats {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Iterator<Stats> call(Iterator<Row> rows) {
-      Stats s = new Stats();
-      while (rows.hasNext()) {
-        Row row = rows.next();
-        String status = row.getString(0);
-        s.increment("records_in");
-        int chars = row.isNullAt(3) ? 0 : row.getInt(3);
-        s.observe("text_chars_in", chars);
-        switch (status) {
-          case "kept" -> {
-            s.increment("kept");
-            s.increment("kept_lang." + (row.isNullAt(2) ? "none" : row.getString(2)));
-            s.observe("kept_text_chars", chars);
-            if (!row.isNullAt(4)) {
-              s.observe("kept_lang_score_percent", Math.round(row.getDouble(4) * 100));
-            }
+    protected void count(Stats s, Row row) {
+      s.increment("records_in");
+      int chars = row.isNullAt(3) ? 0 : row.getInt(3);
+      s.observe("text_chars_in", chars);
+      String lang = row.isNullAt(2) ? "none" : row.getString(2);
+      switch (row.getString(0)) {
+        case "kept" -> {
+          s.increment("kept");
+          s.increment("kept_lang." + lang);
+          s.observe("kept_text_chars", chars);
+          if (!row.isNullAt(4)) {
+            s.observe("kept_lang_score_percent", Math.round(row.getDouble(4) * 100));
           }
-          case "rejected" -> {
-            s.increment("rejected." + row.getString(1));
-            s.increment("rejected_lang." + (row.isNullAt(2) ? "none" : row.getString(2)));
-          }
-          default -> s.increment("errors." + row.getString(1));
         }
+        case "rejected" -> {
+          s.increment("rejected." + row.getString(1));
+          s.increment("rejected_lang." + lang);
+        }
+        default -> s.increment("errors." + row.getString(1));
       }
-      return List.of(s).iterator();
     }
   }
 }

@@ -1,15 +1,13 @@
 package dev.quarry.ingest.spark;
 
 import dev.quarry.core.spark.DocumentSchema;
+import dev.quarry.core.spark.PartitionStats;
 import dev.quarry.core.stats.Accounting;
 import dev.quarry.core.stats.Stats;
 import dev.quarry.ingest.IngestRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -80,42 +78,33 @@ final class TaggedRows {
 
   /** Counters and histograms over all records, merged across partitions. */
   static Stats stats(Dataset<Row> tagged) {
-    return tagged.select(functions.col(STATUS), functions.col(REASON),
-            functions.col(RECORD_BYTES), functions.length(functions.col(DocumentSchema.TEXT)))
-        .javaRDD()
-        .mapPartitions(new PartitionStats())
-        .fold(new Stats(), Stats::merge);
+    return PartitionStats.over(tagged.select(functions.col(STATUS), functions.col(REASON),
+            functions.col(RECORD_BYTES), functions.length(functions.col(DocumentSchema.TEXT))),
+        new CountRecords());
   }
 
-  /** One {@link Stats} per partition: counts by status and reason, size histograms. */
-  private static final class PartitionStats implements FlatMapFunction<Iterator<Row>, Stats> {
+  /** Counts by status and reason, size histograms. */
+  private static final class CountRecords extends PartitionStats {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Iterator<Stats> call(Iterator<Row> rows) {
-      Stats s = new Stats();
-      while (rows.hasNext()) {
-        Row row = rows.next();
-        String status = row.getString(0);
-        s.increment("records_in");
-        s.add("bytes_in", row.getLong(2));
-        s.observe("record_bytes", row.getLong(2));
-        if (status.equals("kept")) {
-          s.increment("kept");
-          s.observe("kept_text_chars", row.isNullAt(3) ? 0 : row.getInt(3));
-        } else if (status.equals("rejected")) {
-          s.increment("rejected." + row.getString(1));
-        } else {
-          s.increment("errors." + row.getString(1));
-        }
+    protected void count(Stats s, Row row) {
+      String status = row.getString(0);
+      s.increment("records_in");
+      s.add("bytes_in", row.getLong(2));
+      s.observe("record_bytes", row.getLong(2));
+      if (status.equals("kept")) {
+        s.increment("kept");
+        s.observe("kept_text_chars", row.isNullAt(3) ? 0 : row.getInt(3));
+      } else if (status.equals("rejected")) {
+        s.increment("rejected." + row.getString(1));
+      } else {
+        s.increment("errors." + row.getString(1));
       }
-      return List.of(s).iterator();
     }
   }
 
   static Accounting accounting(Stats stats) {
-    Map<String, Long> rejected = stats.countersWithPrefix("rejected.");
-    Map<String, Long> errors = stats.countersWithPrefix("errors.");
-    return new Accounting(stats.counter("records_in"), stats.counter("kept"), rejected, errors);
+    return Accounting.fromCounters(stats);
   }
 }

@@ -3,6 +3,9 @@ package dev.quarry.jobs.cli;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.YamlConfig;
 import dev.quarry.core.spark.StageRunner;
+import dev.quarry.filters.chain.ChainConfig;
+import dev.quarry.filters.spark.FilterJob;
+import dev.quarry.filters.spark.FilterSettings;
 import dev.quarry.ingest.IngestSettings;
 import dev.quarry.ingest.spark.IngestJob;
 import dev.quarry.jobs.pipeline.PipelineConfig;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the stages of a pipeline file (see conf/pipelines/demo.yaml) in order. "
         + "A stage whose output is up to date is skipped, so a failed run can simply be rerun.",
-        "Stages so far: ingest (one output per source under <work_dir>/ingest/<source>)."},
+        "Stages so far: ingest (one output per source under <work_dir>/ingest/<source>), then "
+            + "filter when the file has a filter section (<work_dir>/filter/<source>)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every stage ran or was up to date", "1:a stage failed",
         "2:the pipeline file is invalid, or an output exists with different options"})
@@ -51,6 +55,16 @@ public final class RunCommand implements Callable<Integer> {
           throw e.under("ingest[" + i + "]").in(pipeline.toString());
         }
         Reports.print(spec.commandLine().getOut(), "ingest " + source.source(), result);
+      }
+      if (config.filter() != null) {
+        String chainFile = config.filter().config();
+        ChainConfig chain = YamlConfig.load(Path.of(chainFile), ChainConfig.class);
+        for (IngestSettings source : config.ingest()) {
+          FilterSettings settings = new FilterSettings(config.ingestOutput(source), chain);
+          Reports.print(spec.commandLine().getOut(), "filter " + source.source(),
+              FilterJob.run(spark, settings, chainFile, config.filterOutput(source),
+                  overwrite));
+        }
       }
       return ExitCodes.OK;
     } finally {

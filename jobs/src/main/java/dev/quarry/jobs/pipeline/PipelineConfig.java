@@ -10,11 +10,15 @@ import java.util.Set;
 
 /**
  * A pipeline file ({@code conf/pipelines/*.yaml}): a name, a work directory under which each
- * stage writes ({@code <work_dir>/ingest/<source>}), and the stages. Relative paths are resolved
- * against the directory {@code quarry} runs in.
+ * stage writes ({@code <work_dir>/ingest/<source>}, {@code <work_dir>/filter/<source>}), and the
+ * stages: ingest per source, then (optionally) the filter chain over each source's documents.
+ * Relative paths are resolved against the directory {@code quarry} runs in.
  */
-public record PipelineConfig(String name, String workDir, List<IngestSettings> ingest)
-    implements YamlConfig.Validated {
+public record PipelineConfig(String name, String workDir, List<IngestSettings> ingest,
+    FilterStage filter) implements YamlConfig.Validated {
+
+  /** The filter stage: the chain file every source's documents go through. */
+  public record FilterStage(String config) {}
 
   public PipelineConfig {
     ingest = ingest == null ? List.of() : List.copyOf(ingest);
@@ -26,6 +30,9 @@ public record PipelineConfig(String name, String workDir, List<IngestSettings> i
     Check.notBlank(workDir, "work_dir");
     Check.notEmpty(ingest, "ingest");
     Check.each(ingest, "ingest", IngestSettings::validate);
+    if (filter != null) {
+      Check.notBlank(filter.config(), "filter.config");
+    }
     Set<String> sources = new HashSet<>();
     for (int i = 0; i < ingest.size(); i++) {
       if (!sources.add(ingest.get(i).source())) {
@@ -37,5 +44,9 @@ public record PipelineConfig(String name, String workDir, List<IngestSettings> i
 
   public String ingestOutput(IngestSettings source) {
     return workDir.replaceAll("/+$", "") + "/ingest/" + source.source();
+  }
+
+  public String filterOutput(IngestSettings source) {
+    return workDir.replaceAll("/+$", "") + "/filter/" + source.source();
   }
 }

@@ -36,7 +36,7 @@ class QuarryCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ingest", "run", "bench", "gen-samples", "gen-corpus"})
+  @ValueSource(strings = {"", "ingest", "filter", "run", "bench", "gen-samples", "gen-corpus"})
   void everyCommandHasHelpWithExitCodes(String command) {
     Run run = command.isEmpty() ? quarry("--help") : quarry(command, "--help");
     assertThat(run.exit()).isZero();
@@ -135,16 +135,19 @@ class QuarryCliTest {
   void theDemoPipelineRunsEveryStageAndIsIdempotent() throws Exception {
     String demo = Files.readString(Path.of("..", "conf", "pipelines", "demo.yaml"))
         .replace("work_dir: out/demo", "work_dir: " + dir.resolve("demo"))
-        .replace("samples/", SAMPLES + "/");
+        .replace("samples/", SAMPLES + "/")
+        .replace("conf/filters/", SAMPLES.resolveSibling("conf").resolve("filters") + "/");
     Path pipeline = Files.writeString(dir.resolve("demo.yaml"), demo);
     Run run = quarry("run", pipeline.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("ingest sample-warc: 414 records in, 160 kept")
         .contains("ingest sample-wet: 161 records in, 160 kept")
-        .contains("ingest sample-jsonl: 160 records in, 160 kept");
+        .contains("ingest sample-jsonl: 160 records in, 160 kept")
+        .contains("filter sample-warc: 160 records in").contains("filter sample-jsonl: 160 "
+            + "records in");
     Run again = quarry("run", pipeline.toString());
     assertThat(again.exit()).isZero();
-    assertThat(again.out().split("is up to date")).hasSize(4);
+    assertThat(again.out().split("is up to date")).hasSize(7);
   }
 
   @Test

@@ -14,24 +14,38 @@ import java.util.Set;
  * otherwise the model's order stands.
  */
 final class ConfusableGroups {
-  /** One member of a group: the letters only it uses and its marker words. */
-  record Member(String lang, String letters, Set<String> words) {}
+  /**
+   * One member of a group: the letters only it uses, its marker words, and (where the members'
+   * alphabets differ) its whole alphabet: a text with letters outside it is not this language.
+   */
+  record Member(String lang, String letters, Set<String> words, String alphabet) {
+    Member(String lang, String letters, Set<String> words) {
+      this(lang, letters, words, null);
+    }
+  }
 
   static final List<List<Member>> GROUPS = List.of(
       List.of(
           new Member("rus", "ыэё", Set.of("что", "это", "как", "его", "или", "был", "если",
-              "только", "также", "где", "когда", "очень", "сегодня", "можно", "нет")),
+              "только", "также", "где", "когда", "очень", "сегодня", "можно", "нет"),
+              "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"),
           new Member("ukr", "іїєґ", Set.of("що", "це", "як", "або", "був", "якщо", "тільки",
-              "також", "де", "коли", "дуже", "сьогодні", "можна", "немає", "та", "від")),
+              "також", "де", "коли", "дуже", "сьогодні", "можна", "немає", "та", "від"),
+              "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"),
           new Member("bel", "ўі", Set.of("што", "гэта", "як", "або", "быў", "калі", "толькі",
-              "таксама", "дзе", "вельмі", "сёння", "можна", "няма", "і", "ад")),
+              "таксама", "дзе", "вельмі", "сёння", "можна", "няма", "і", "ад"),
+              "абвгдеёжзійклмнопрстуўфхцчшыьэюя"),
           new Member("bul", "", Set.of("какво", "това", "като", "или", "беше", "ако", "само",
               "също", "къде", "когато", "много", "днес", "може", "няма", "са", "от", "във",
-              "със", "най", "ще")),
+              "със", "най", "ще"), "абвгдежзийклмнопрстуфхцчшщъьюя"),
           new Member("srp", "ђћџ", Set.of("шта", "ово", "као", "или", "био", "ако", "само",
-              "такође", "где", "када", "веома", "данас", "може", "нема", "су", "од", "је")),
+              "такође", "где", "када", "веома", "данас", "може", "нема", "су", "од", "је", "у",
+              "из", "који", "која", "које", "сте", "смо", "ће"),
+              "абвгдђежзијклљмнњопрстћуфхцчџш"),
           new Member("mkd", "ѓќѕ", Set.of("што", "ова", "како", "или", "беше", "ако", "само",
-              "исто", "каде", "кога", "многу", "денес", "може", "нема", "се", "од"))),
+              "исто", "каде", "кога", "многу", "денес", "може", "нема", "од", "во", "кој", "ги",
+              "го", "е", "ќе"),
+              "абвгдѓежзѕијклљмнњопрстќуфхцчџш")),
       List.of(
           new Member("ces", "ěřů", Set.of("se", "jsou", "které", "který", "také", "pro",
               "jsem", "jak", "protože", "když", "jejich", "mezi", "před", "bude", "není")),
@@ -50,21 +64,37 @@ final class ConfusableGroups {
           new Member("msa", "", Set.of("kerana", "boleh", "kerajaan", "wang", "bas", "teksi",
               "percuma", "kedai", "sahaja", "kereta", "daripada", "ialah", "jabatan",
               "pejabat", "universiti", "polis", "sila", "tandas", "mesyuarat", "telefon",
-              "bilik", "kakitangan", "negeri", "encik", "hendak", "mahu", "sebab", "cuti")),
+              "bilik", "kakitangan", "negeri", "encik", "hendak", "mahu", "sebab", "cuti",
+              "barangan", "sukan", "bapa", "bercuti", "melawat", "sekiranya", "mesej", "nombor",
+              "akaun", "kenderaan", "jalan raya", "bandar", "pelancong", "doktor", "peniaga",
+              "khamis", "jumaat", "isnin", "ahad",
+              "yang", "dan", "dengan", "untuk", "tidak", "ini", "itu", "akan", "ada", "juga")),
           new Member("ind", "", Set.of("karena", "bisa", "pemerintah", "uang", "bus", "taksi",
               "gratis", "toko", "saja", "mobil", "kantor", "universitas", "polisi", "silakan",
               "toilet", "rapat", "telepon", "kamar", "nggak", "gak", "ingin", "mau", "libur",
-              "sudah", "belum", "kepada", "kami", "anda"))),
+              "sudah", "belum", "kepada", "kami", "anda", "yang", "dan", "dengan", "untuk",
+              "olahraga", "orang tua", "berlibur", "mengunjungi", "pesan", "nomor", "akun",
+              "rekening", "kendaraan", "kota", "wisatawan", "dokter", "ongkos", "lebaran",
+              "kamis", "jumat", "senin", "pedagang",
+              "tidak", "ini", "itu", "akan", "ada", "juga")),
+          new Member("sun", "", Set.of("nu", "jeung", "teu", "anu", "bari", "keur", "ieu",
+              "éta", "urang", "mah", "kana", "ka", "ti", "henteu")),
+          new Member("jav", "", Set.of("lan", "ing", "sing", "ora", "iki", "kuwi", "karo",
+              "uga", "saka", "marang", "wis", "arep"))),
       List.of(
-          new Member("hrv", "", Set.of("tko", "što", "tjedan", "kruh", "vlak", "kazalište",
+          new Member("hrv", "", Set.of("tko", "tjedan", "kruh", "vlak", "kazalište",
               "zrakoplov", "sveučilište", "tisuća", "glazba", "kolodvor", "obitelj", "točno",
-              "tijekom", "povijest", "kemija", "nogomet", "kava", "lako", "općina", "izvješće",
-              "sustav", "zračna", "uvjet", "uvjeti", "tvrtka", "knjižnica", "siječnja")),
+              "tijekom", "povijest", "kemija", "nogomet", "kava", "lako", "izvješće",
+              "sustav", "zračna", "uvjet", "uvjeti", "tvrtka", "knjižnica", "siječnja",
+              "liječnik", "liječnici", "susjedi", "inozemstvo", "dobivate", "ponovno", "tisuću",
+              "organiziraju", "tjedna")),
           new Member("bos", "", Set.of("ko", "šta", "sedmica", "sedmice", "hljeb", "voz",
               "pozorište", "avion", "univerzitet", "hiljada", "hiljade", "muzika", "stanica",
               "porodica", "tačno", "tokom", "historija", "hemija", "fudbal", "kafa", "lahko",
               "opština", "izvještaj", "sistem", "uslov", "uslovi", "firma", "biblioteka",
-              "januara", "treba da")),
+              "januara", "treba da", "ljekar", "ljekari", "komšije", "komšija", "inostranstvo",
+              "kahva", "kahve", "dobijate", "ponovo", "hiljadu", "sedmicu", "organizuju",
+              "avlija", "avliji", "bamija", "bamije", "ahbab", "čaršija", "maraka")),
           new Member("srp", "", Set.of("ko", "šta", "nedelja", "hleb", "voz", "pozorište",
               "avion", "univerzitet", "hiljada", "muzika", "porodica", "tačno", "tokom",
               "istorija", "hemija", "fudbal", "kafa", "opština", "izveštaj", "sistem", "uslov",
@@ -98,16 +128,24 @@ final class ConfusableGroups {
   }
 
   /**
-   * The member the text's letters and words point to, or null when no member clearly leads.
+   * The member the text's letters and words point to. Members whose alphabet lacks a letter the
+   * text uses are out; of the rest, the one with the most points wins, ties (and
+   * no points at all) going to the one the model ranks higher. Null when no member is left.
    * Only members allowed by the script are considered ({@code allowed} null: any).
    */
-  static String decide(List<Member> group, String text, Set<String> allowed) {
+  static String decide(List<Member> group, String text, Set<String> allowed,
+      List<String> modelOrder) {
     String lower = text.toLowerCase(Locale.ROOT);
-    Map<String, Integer> scores = new HashMap<>();
-    String[] tokens = lower.split("[^\\p{L}\\p{M}]+");
-    Set<String> words = new java.util.HashSet<>(List.of(tokens));
+    Set<String> words = new java.util.HashSet<>(List.of(lower.split("[^\\p{L}\\p{M}]+")));
+    StringBuilder groupLetters = new StringBuilder();
     for (Member m : group) {
-      if (allowed != null && !allowed.contains(m.lang())) {
+      if (m.alphabet() != null) {
+        groupLetters.append(m.alphabet());
+      }
+    }
+    Map<String, Integer> scores = new HashMap<>();
+    for (Member m : group) {
+      if (allowed != null && !allowed.contains(m.lang()) || excluded(m, lower, groupLetters)) {
         continue;
       }
       int score = 0;
@@ -123,18 +161,27 @@ final class ConfusableGroups {
       }
       scores.merge(m.lang(), score, Integer::sum);
     }
-    String best = null;
-    int bestScore = 0;
-    boolean tie = false;
-    for (Map.Entry<String, Integer> e : scores.entrySet()) {
-      if (e.getValue() > bestScore) {
-        best = e.getKey();
-        bestScore = e.getValue();
-        tie = false;
-      } else if (e.getValue() == bestScore && bestScore > 0) {
-        tie = true;
+    int best = scores.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    for (String lang : modelOrder) {
+      if (scores.getOrDefault(lang, -1) == best) {
+        return lang;
       }
     }
-    return tie ? null : best;
+    return null;
+  }
+
+  /** Whether the text uses a group letter outside the member's alphabet. */
+  private static boolean excluded(Member m, String lower, CharSequence groupLetters) {
+    if (m.alphabet() == null) {
+      return false;
+    }
+    int foreign = 0;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (m.alphabet().indexOf(c) < 0 && groupLetters.toString().indexOf(c) >= 0) {
+        foreign++;
+      }
+    }
+    return foreign >= 1;
   }
 }

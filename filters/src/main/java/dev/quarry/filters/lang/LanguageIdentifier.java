@@ -64,11 +64,13 @@ public final class LanguageIdentifier {
     for (Language l : all) {
       max = Math.max(max, l.getConfidence());
     }
+    String lower = sample.toLowerCase(java.util.Locale.ROOT);
     List<Candidate> ranked = new ArrayList<>();
     double total = 0;
     for (Language l : all) {
-      boolean ok = allowed != null ? allowed.contains(l.getLang())
-          : !latin || !Scripts.nonLatin(l.getLang());
+      boolean ok = (allowed != null ? allowed.contains(l.getLang())
+          : !latin || !Scripts.nonLatin(l.getLang()))
+          && !Scripts.lacksRequiredLetters(l.getLang(), lower);
       if (ok && max > 0) {
         double calibrated = Math.pow(l.getConfidence() / max, CALIBRATION_EXPONENT);
         ranked.add(new Candidate(l.getLang(), calibrated));
@@ -87,7 +89,8 @@ public final class LanguageIdentifier {
     boolean cyrillic = script != null && script.script().equals("CYRILLIC");
     List<ConfusableGroups.Member> group = ConfusableGroups.groupOf(top.lang(), cyrillic);
     if (group != null) {
-      String decided = ConfusableGroups.decide(group, sample, allowed);
+      String decided = ConfusableGroups.decide(group, sample, allowed,
+          normalised.stream().map(Candidate::lang).toList());
       if (decided != null && !decided.equals(top.lang())) {
         double groupMass = 0;
         for (Candidate c : normalised) {

@@ -35,7 +35,30 @@ final class Scripts {
       Map.entry("CYRILLIC", Set.of("bak", "bel", "bul", "che", "kaz", "kir", "mkd", "mon",
           "rus", "srp", "tat", "tgk", "ukr")));
 
+  /**
+   * Languages that cannot be written without some letters of their own: a text of some length
+   * with none of them is not in that language (the model otherwise gives short Russian text to
+   * Chechen or Kyrgyz).
+   */
+  static final Map<String, String> REQUIRED_LETTERS = Map.of(
+      "che", "ӏ", "kaz", "әғқңөұүһі", "kir", "ңөү", "tat", "әөүҗңһ", "bak", "әөүғҡңҙҫһ",
+      "tgk", "ғӣқӯҳҷ", "mon", "өү");
+
   private Scripts() {}
+
+  /** Whether {@code lang} is ruled out because the text has none of its own letters. */
+  static boolean lacksRequiredLetters(String lang, String lowerText) {
+    String required = REQUIRED_LETTERS.get(lang);
+    if (required == null) {
+      return false;
+    }
+    for (int i = 0; i < lowerText.length(); i++) {
+      if (required.indexOf(lowerText.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The dominant script of the letters in {@code text}, or null when it has no letters. */
   static Dominant dominant(CharSequence text) {

@@ -133,7 +133,10 @@ final class ConfusableGroups {
    * no points at all) going to the one the model ranks higher. Null when no member is left.
    * Only members allowed by the script are considered ({@code allowed} null: any).
    */
-  static String decide(List<Member> group, String text, Set<String> allowed,
+  /** The chosen member, and by how many points it led the next member left in the running. */
+  record Decision(String lang, int margin) {}
+
+  static Decision decide(List<Member> group, String text, Set<String> allowed,
       List<String> modelOrder) {
     String lower = text.toLowerCase(Locale.ROOT);
     Set<String> words = new java.util.HashSet<>(List.of(lower.split("[^\\p{L}\\p{M}]+")));
@@ -162,9 +165,12 @@ final class ConfusableGroups {
       scores.merge(m.lang(), score, Integer::sum);
     }
     int best = scores.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    int second = scores.values().stream().mapToInt(Integer::intValue).sorted()
+        .skip(Math.max(0, scores.size() - 2)).findFirst().orElse(-1);
+    int margin = scores.size() < 2 ? Integer.MAX_VALUE : best - second;
     for (String lang : modelOrder) {
       if (scores.getOrDefault(lang, -1) == best) {
-        return lang;
+        return new Decision(lang, margin);
       }
     }
     return null;

@@ -13,9 +13,10 @@ import opennlp.tools.langdetect.Language;
  *
  * <ol>
  *   <li><b>Calibrate.</b> Scores are temperature-scaled ({@link #CALIBRATION_EXPONENT}).
- *   <li><b>Sample.</b> A text longer than {@link #SAMPLE_CHARS} is classified on three windows
- *       (from a tenth, the middle and four fifths in), cut at spaces, so the cost per document
- *       is bounded and headers or footers do not decide alone.
+ *   <li><b>Sample.</b> A text longer than {@link #SAMPLE_CHARS} is classified on two short
+ *       windows (a third and two thirds in, cut at spaces); only when that answer is unsure or
+ *       falls in a confusable group is a larger sample ({@link #SECOND_SAMPLE_CHARS}) classified.
+ *       The cost per document is bounded, and headers or footers do not decide alone.
  *   <li><b>Script.</b> The dominant script restricts the candidates: Hangul → Korean, Han with
  *       kana → Japanese, Han → Chinese, Cyrillic → the Cyrillic languages, and so on. Scores are
  *       renormalised over the allowed languages.
@@ -26,7 +27,14 @@ import opennlp.tools.langdetect.Language;
  * </ol>
  */
 public final class LanguageIdentifier {
-  static final int SAMPLE_CHARS = 1500;
+  /** The first sample: enough for a clear case, and cheap (the model's cost jumps past ~250). */
+  static final int SAMPLE_CHARS = 240;
+  /** The second sample, for unsure answers and confusable groups. */
+  static final int SECOND_SAMPLE_CHARS = 1200;
+  /** A first answer at least this sure, outside the confusable groups, is final. */
+  static final double CONFIDENT = 0.999;
+  /** Points by which a group member must lead for a short sample's answer to stand. */
+  static final int SETTLED_MARGIN = 2;
   /**
    * The model's confidences are far too flat to compare with a threshold (an English sentence
    * scores 0.06, its runner-up 0.02). Raising them to this power and renormalising (temperature
@@ -34,13 +42,20 @@ public final class LanguageIdentifier {
    * team's test set, and then the mean top score of a length class matches its accuracy.
    */
   static final double CALIBRATION_EXPONENT = 20;
-  private static final int WINDOW = 500;
 
   /** A language and its probability. */
   public record Candidate(String lang, double score) {}
 
-  /** The best language, its probability, and the runners-up. */
-  public record Identification(String lang, double score, List<Candidate> runnersUp) {}
+  /**
+   * The best language, its probability, and the runners-up; {@code settled} is false when the
+   * language is in a confusable group and letters and marker words did not clearly decide it.
+   */
+  public record Identification(String lang, double score, List<Candidate> runnersUp,
+      boolean settled) {
+    Identification(String lang, double score, List<Candidate> runnersUp) {
+      this(lang, score, runnersUp, true);
+    }
+  }
 
   /** The model alone over the whole text, for comparison. */
   public Identification raw(String text) {
@@ -55,7 +70,14 @@ public final class LanguageIdentifier {
   }
 
   public Identification identify(String text) {
-    String sample = sample(text);
+    Identification quick = identifySample(sample(text, SAMPLE_CHARS));
+    if (text.length() <= SAMPLE_CHARS || quick.score() >= CONFIDENT && quick.settled()) {
+      return quick;
+    }
+    return identifySample(sample(text, SECOND_SAMPLE_CHARS));
+  }
+
+  private Identification identifySample(String sample) {
     Scripts.Dominant script = Scripts.dominant(sample);
     Set<String> allowed = script == null ? null : Scripts.languagesOf(script.script());
     boolean latin = script != null && script.script().equals("LATIN");
@@ -88,9 +110,12 @@ public final class LanguageIdentifier {
     Candidate top = normalised.get(0);
     boolean cyrillic = script != null && script.script().equals("CYRILLIC");
     List<ConfusableGroups.Member> group = ConfusableGroups.groupOf(top.lang(), cyrillic);
+    boolean settled = true;
     if (group != null) {
-      String decided = ConfusableGroups.decide(group, sample, allowed,
+      ConfusableGroups.Decision decision = ConfusableGroups.decide(group, sample, allowed,
           normalised.stream().map(Candidate::lang).toList());
+      settled = decision != null && decision.margin() >= SETTLED_MARGIN;
+      String decided = decision == null ? null : decision.lang();
       if (decided != null && !decided.equals(top.lang())) {
         double groupMass = 0;
         for (Candidate c : normalised) {
@@ -112,24 +137,28 @@ public final class LanguageIdentifier {
       }
     }
     return new Identification(top.lang(), top.score(),
-        List.copyOf(normalised.subList(1, Math.min(3, normalised.size()))));
+        List.copyOf(normalised.subList(1, Math.min(3, normalised.size()))), settled);
   }
 
-  /** The whole text when short, else three windows of it cut at spaces. */
-  static String sample(String text) {
-    if (text.length() <= SAMPLE_CHARS) {
+  /**
+   * The whole text when short, else two windows of {@code chars / 2} (a third and two thirds
+   * in), cut at spaces.
+   */
+  static String sample(String text, int chars) {
+    if (text.length() <= chars) {
       return text;
     }
-    StringBuilder sb = new StringBuilder(SAMPLE_CHARS + 8);
-    for (double at : new double[] {0.1, 0.5, 0.8}) {
-      int start = Math.min(text.length() - WINDOW, (int) (text.length() * at));
+    int window = chars / 2;
+    StringBuilder sb = new StringBuilder(chars + 8);
+    for (double at : new double[] {1 / 3.0, 2 / 3.0}) {
+      int start = Math.min(text.length() - window, (int) (text.length() * at));
       int space = text.indexOf(' ', start);
-      if (space >= 0 && space - start < 50) {
+      if (space >= 0 && space - start < window / 4) {
         start = space + 1;
       }
-      int end = Math.min(text.length(), start + WINDOW);
+      int end = Math.min(text.length(), start + window);
       int lastSpace = text.lastIndexOf(' ', end);
-      if (lastSpace > start + WINDOW / 2) {
+      if (lastSpace > start + window / 2) {
         end = lastSpace;
       }
       sb.append(text, start, end).append(' ');

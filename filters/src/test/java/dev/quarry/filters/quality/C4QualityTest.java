@@ -36,9 +36,11 @@ class C4QualityTest {
   void linesWithoutTerminalPunctuationOrEndingInAnEllipsisGo() {
     assertThat(cleaned("Home | News | Contact\n" + ENGLISH + "And then the story went on..."))
         .isEqualTo(CLEAN);
-    assertThat(cleaned(step("c4_quality", "{require_terminal_punctuation: false}"),
-        "Home and News and Contact\n" + CLEAN))
-        .isEqualTo("Home and News and Contact\n" + CLEAN);
+    for (String off : new String[] {"false", "null"}) {
+      assertThat(cleaned(step("c4_quality", "{require_terminal_punctuation: " + off + "}"),
+          "Home and News and Contact\n" + CLEAN))
+          .isEqualTo("Home and News and Contact\n" + CLEAN);
+    }
   }
 
   @Test
@@ -75,9 +77,12 @@ class C4QualityTest {
   void citationsAreCutOut() {
     assertThat(cleaned("  The bridge was built in 1850.[1][citation needed] \n" + CLEAN))
         .isEqualTo("The bridge was built in 1850.\n" + CLEAN);
-    assertThat(cleaned(step("c4_quality", "{remove_citations: false}"),
-        "The bridge was built in 1850.[1]\n" + CLEAN))
-        .isEqualTo(CLEAN);
+    for (String off : new String[] {"false", "null"}) {
+      // Left in, the mark ends the line: not terminal punctuation, so the line goes.
+      assertThat(cleaned(step("c4_quality", "{remove_citations: " + off + "}"),
+          "The bridge was built in 1850.[1]\n" + CLEAN))
+          .isEqualTo(CLEAN);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 helpers shared by ids, config hashes, manifest hashes and fingerprints. */
+/**
+ * SHA-256 helpers shared by ids, config hashes, manifest hashes and fingerprints, and the 64-bit
+ * mixer that fast in-memory hashes (shingles, line and n-gram counts) finish with.
+ */
 public final class Hashing {
   private Hashing() {}
 
@@ -15,6 +18,16 @@ public final class Hashing {
 
   public static String sha256Hex(byte[] bytes) {
     return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  /** The 64-bit finaliser of MurmurHash3: every input bit reaches every output bit. */
+  public static long mix64(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   public static MessageDigest sha256() {

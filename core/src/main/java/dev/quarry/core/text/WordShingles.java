@@ -1,5 +1,6 @@
 package dev.quarry.core.text;
 
+import dev.quarry.core.Hashing;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ public final class WordShingles {
     for (int i = 0; i < shingles.length; i++) {
       long h = 0x9E3779B97F4A7C15L;
       for (int j = 0; j < n; j++) {
-        h = mix(h * 31 + wordHashes[i + j]);
+        h = Hashing.mix64(h * 31 + wordHashes[i + j]);
       }
       shingles[i] = h;
     }
@@ -125,17 +126,7 @@ public final class WordShingles {
       h ^= word.charAt(i);
       h *= 0x100000001b3L;
     }
-    return mix(h);
-  }
-
-  /** The 64-bit finaliser of MurmurHash3. */
-  static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+    return Hashing.mix64(h);
   }
 
   private static long[] distinct(long[] sorted) {

@@ -1,0 +1,194 @@
+package dev.quarry.filters.text;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.standard.StandardTokenizerImpl;
+
+/**
+ * Splits texts into {@link Words}; one per thread, since tokenizers are stateful and not cheap
+ * to build.
+ *
+ * <p><b>How.</b> Lucene's StandardTokenizer (UAX#29 word boundaries) splits every text. It makes
+ * each Han character and each hiragana character a word of its own and a katakana run one word;
+ * those stay as they are. A run of Thai, Lao, Khmer or Myanmar script comes out as one token
+ * (those scripts put no spaces between words, and their letters are an alphabet, so neither the
+ * run nor its characters are words); each such run is segmented again with ICU's dictionary
+ * word break iterator.
+ *
+ * <p><b>Why characters for Chinese and Japanese.</b> ICU's dictionary segmentation finds real
+ * Chinese/Japanese words (~1.7 characters each), but measured on this machine over the sample
+ * pages it runs at ~3.5 M chars/s on Chinese/Japanese text (~10 MB/s of UTF-8; Lucene's
+ * ICUTokenizer the same), against ~50 M chars/s for StandardTokenizer; with a sixth of the
+ * sample's bytes in CJK pages it alone would take a third of the time budget of the quality
+ * steps. One character per word is what Lucene's own StandardTokenizer and CJK analyzers index,
+ * and what the project's near-duplicate shingles ({@code WordShingles}) use. It counts about
+ * 1.7 times the words a dictionary would, so word-count minimums are met sooner (an ordinary
+ * page is never rejected for being short in words) and repetition is measured on character
+ * n-grams, with which ordinary prose stays far under the thresholds. Thai runs are rarer and
+ * ICU segments them at ~15 M chars/s, so they get dictionary words.
+ */
+final class WordSplitter {
+  private static final ThreadLocal<WordSplitter> FOR_THREAD =
+      ThreadLocal.withInitial(WordSplitter::new);
+  /** StandardTokenizer's default longest token; longer runs are cut into pieces this long. */
+  private static final int MAX_TOKEN_LENGTH = 255;
+
+  /**
+   * StandardTokenizer's scanner, used directly: the tokenizer around it only copies each token
+   * into attributes, which took a third of the splitting time.
+   */
+  private final StandardTokenizerImpl scanner = new StandardTokenizerImpl(new StringReader(""));
+  private final BreakIterator dictionaryWords = BreakIterator.getWordInstance(ULocale.ROOT);
+
+  private String lastText;
+  private Words lastWords;
+
+  private int[] starts = new int[1024];
+  private int[] ends = new int[1024];
+  private byte[] flags = new byte[1024];
+  private int size;
+
+  WordSplitter() {
+    scanner.setBufferSize(MAX_TOKEN_LENGTH);
+  }
+
+  static WordSplitter forThread() {
+    return FOR_THREAD.get();
+  }
+
+  /** Makes {@code words} the result for {@code text} (built without splitting it again). */
+  void remember(String text, Words words) {
+    lastText = text;
+    lastWords = words;
+  }
+
+  Words words(String text) {
+    if (text != lastText) {
+      lastWords = split(text);
+      lastText = text;
+    }
+    return lastWords;
+  }
+
+  private Words split(String text) {
+    size = 0;
+    int runStart = -1;
+    int runEnd = -1;
+    int runTokens = 0;
+    // The scanner takes a high surrogate at the very end as the end of its input and drops the
+    // words before it; a space after it changes no word and no offset.
+    boolean endsInHighSurrogate = !text.isEmpty()
+        && Character.isHighSurrogate(text.charAt(text.length() - 1));
+    scanner.yyreset(new StringReader(endsInHighSurrogate ? text + " " : text));
+    try {
+      for (int type = scanner.getNextToken(); type != StandardTokenizerImpl.YYEOF;
+          type = scanner.getNextToken()) {
+        int start = scanner.yychar();
+        int end = start + scanner.yylength();
+        if (type == StandardTokenizerImpl.SOUTH_EAST_ASIAN_TYPE) {
+          if (runTokens > 0 && start == runEnd) {
+            runEnd = end;
+            runTokens++;
+            continue;
+          }
+          segmentRun(text, runStart, runEnd, runTokens);
+          runStart = start;
+          runEnd = end;
+          runTokens = 1;
+        } else {
+          segmentRun(text, runStart, runEnd, runTokens);
+          runTokens = 0;
+          byte letter = hasLetter(text, start, end) ? Words.LETTER : 0;
+          add(start, end, (byte) (letter | (isDense(type) ? Words.DENSE : 0)));
+        }
+      }
+      segmentRun(text, runStart, runEnd, runTokens);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read a string", e);
+    }
+    return symbolPieces(text);
+  }
+
+  /** Adds the dictionary words of a run of Thai, Lao, Khmer or Myanmar tokens. */
+  private void segmentRun(String text, int runStart, int runEnd, int runTokens) {
+    if (runTokens == 0) {
+      return;
+    }
+    byte flag = Words.DENSE | Words.LETTER;
+    dictionaryWords.setText(text.substring(runStart, runEnd));
+    int from = dictionaryWords.first();
+    for (int to = dictionaryWords.next(); to != BreakIterator.DONE;
+        from = to, to = dictionaryWords.next()) {
+      if (dictionaryWords.getRuleStatus() != BreakIterator.WORD_NONE) {
+        add(runStart + from, runStart + to, flag);
+      }
+    }
+  }
+
+  private void add(int start, int end, byte flag) {
+    if (size == starts.length) {
+      starts = Arrays.copyOf(starts, size * 2);
+      ends = Arrays.copyOf(ends, size * 2);
+      flags = Arrays.copyOf(flags, size * 2);
+    }
+    starts[size] = start;
+    ends[size] = end;
+    flags[size] = flag;
+    size++;
+  }
+
+  /**
+   * Finds the whitespace-separated pieces that hold no word and builds the result. Such pieces
+   * lie in the gaps between words; a non-space run of a gap that touches a word ("word," or
+   * "(word") is part of that word's piece.
+   */
+  private Words symbolPieces(String text) {
+    int[] symbolStarts = new int[16];
+    int symbols = 0;
+    int gapStart = 0;
+    for (int word = 0; word <= size; word++) {
+      int gapEnd = word < size ? starts[word] : text.length();
+      int i = gapStart;
+      while (i < gapEnd) {
+        if (Words.isSpace(text.charAt(i))) {
+          i++;
+          continue;
+        }
+        int runStart = i;
+        while (i < gapEnd && !Words.isSpace(text.charAt(i))) {
+          i++;
+        }
+        boolean touchesWordBefore = runStart == gapStart && word > 0;
+        boolean touchesWordAfter = i == gapEnd && word < size;
+        if (!touchesWordBefore && !touchesWordAfter) {
+          if (symbols == symbolStarts.length) {
+            symbolStarts = Arrays.copyOf(symbolStarts, symbols * 2);
+          }
+          symbolStarts[symbols++] = runStart;
+        }
+      }
+      gapStart = word < size ? ends[word] : gapEnd;
+    }
+    return new Words(text, size, Arrays.copyOf(starts, size), Arrays.copyOf(ends, size),
+        Arrays.copyOf(flags, size), Arrays.copyOf(symbolStarts, symbols), symbols);
+  }
+
+  private static boolean isDense(int type) {
+    return type == StandardTokenizerImpl.IDEOGRAPHIC_TYPE
+        || type == StandardTokenizerImpl.HIRAGANA_TYPE
+        || type == StandardTokenizerImpl.KATAKANA_TYPE
+        || type == StandardTokenizerImpl.HANGUL_TYPE;
+  }
+
+  private static boolean hasLetter(String text, int start, int end) {
+    char first = text.charAt(start);
+    if (first < 128 && (first | 0x20) >= 'a' && (first | 0x20) <= 'z') {
+      return true;
+    }
+    return Words.anyCodePoint(text, start, end, Character::isLetter);
+  }
+}

@@ -2,6 +2,7 @@ package dev.quarry.filters;
 
 import dev.quarry.filters.chain.StepRegistry;
 import dev.quarry.filters.lang.LanguageIdStep;
+import dev.quarry.filters.lists.ListSteps;
 import dev.quarry.filters.quality.QualitySteps;
 
 /** Every step a filter config can name. */
@@ -9,7 +10,7 @@ public final class FilterSteps {
   private FilterSteps() {}
 
   public static StepRegistry registry() {
-    return QualitySteps.registerQualitySteps(new StepRegistry()
-        .register(LanguageIdStep.NAME, LanguageIdStep.Params.class, LanguageIdStep::new));
+    return ListSteps.registerListSteps(QualitySteps.registerQualitySteps(new StepRegistry()
+        .register(LanguageIdStep.NAME, LanguageIdStep.Params.class, LanguageIdStep::new)));
   }
 }

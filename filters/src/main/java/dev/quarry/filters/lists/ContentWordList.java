@@ -29,7 +29,9 @@ public final class ContentWordList implements DocumentStep {
   static final List<String> DEFAULT_LISTS =
       List.of(ListFiles.CLASSPATH + "lists/content-words.txt");
 
-  public record Params(List<String> lists, Threshold maxPer1000Words, Threshold minWords)
+  public record Params(List<String> lists,
+      @com.fasterxml.jackson.annotation.JsonProperty("max_per_1000_words")
+      Threshold maxPer1000Words, Threshold minWords)
       implements YamlConfig.Validated {
     public Params {
       lists = lists == null ? DEFAULT_LISTS : lists;

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /** The stages {@code quarry bench} knows, in pipeline order, and their baselines. */
 public final class StageBenchmarks {
   /** Every stage, in the order a pipeline runs them (each reads the previous one's output). */
-  public static final List<StageBenchmark> ALL = List.of(new IngestBenchmark());
+  public static final List<StageBenchmark> ALL =
+      List.of(new IngestBenchmark(), new FilterBenchmark());
 
   /** The stage name that means every stage, in order. */
   public static final String EVERY = "all";

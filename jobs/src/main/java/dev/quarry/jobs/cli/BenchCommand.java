@@ -8,6 +8,7 @@ import dev.quarry.jobs.bench.BenchInputs;
 import dev.quarry.jobs.bench.BenchReport;
 import dev.quarry.jobs.bench.BenchRow;
 import dev.quarry.jobs.bench.BenchRunner;
+import dev.quarry.jobs.bench.FilterBenchmark;
 import dev.quarry.jobs.bench.ResultLine;
 import dev.quarry.jobs.bench.ResultsFile;
 import dev.quarry.jobs.bench.ScaleSteps;
@@ -95,9 +96,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Mixin
   SparkOptions sparkOptions;
 
+  @Option(names = "--filter-config", paramLabel = "CHAIN.yaml",
+      description = "The chain the filter stage runs (default: conf/filters/default.yaml)")
+  Path filterConfig = FilterBenchmark.DEFAULT_CHAIN;
+
   @Override
   public Integer call() {
-    List<StageBenchmark> stages = StageBenchmarks.select(stage);
+    List<StageBenchmark> stages = StageBenchmarks.select(stage).stream()
+        .map(s -> s instanceof FilterBenchmark f ? f.withChain(filterConfig) : s).toList();
     if (repeat < 1) {
       throw new ConfigException("command line", "--repeat", "must be at least 1 (got "
           + repeat + ")");

@@ -126,10 +126,19 @@ class BenchCommandTest {
         .isEqualTo(accounting.get("kept").asLong());
 
     QuarryCliTest.Run again = quarry("bench", "all", "--input", warc.toString(), "--repeat",
-        "1", "--results", results.toString(), "--work-dir", work.toString());
+        "1", "--results", results.toString(), "--work-dir", work.toString(), "--filter-config",
+        Path.of("..", "conf", "filters", "default.yaml").toString());
     assertThat(again.exit()).as(again.err()).isZero();
     List<JsonNode> appended = read(results);
-    assertThat(appended).hasSize(14);
+    assertThat(appended).hasSize(16);
+    // bench all: ingest, then filter over what ingest kept.
+    JsonNode filtered = appended.get(14);
+    assertThat(filtered.get("stage").asText()).isEqualTo("filter");
+    assertThat(filtered.get("records_in").asLong()).isEqualTo(appended.get(12).get("kept")
+        .asLong());
+    assertThat(filtered.get("kept").asLong() + filtered.get("rejected").asLong())
+        .isEqualTo(filtered.get("records_in").asLong());
+    assertThat(filtered.get("extra").get("step_language_id_ms").asLong()).isPositive();
     assertThat(appended.subList(0, 12)).isEqualTo(lines);
     assertThat(appended.get(12).get("run").asInt()).isEqualTo(1);
     assertThat(appended.get(13).get("run").asText()).isEqualTo("median");
@@ -151,7 +160,7 @@ class BenchCommandTest {
   void unknownStageExitsTwoListingTheStages() {
     QuarryCliTest.Run run = quarry("bench", "dedupe", "--input", warc.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown stage 'dedupe'; stages: ingest, all");
+    assertThat(run.err()).contains("unknown stage 'dedupe'; stages: ingest, filter, all");
   }
 
   @Test
@@ -214,7 +223,7 @@ class BenchCommandTest {
       QuarryCliTest.Run run = quarry(args);
       assertThat(run.exit()).isZero();
       assertThat(run.out()).contains("Usage: quarry bench").contains("Exit codes:")
-          .contains("ingest, all").contains("warc-scan (ingest)").contains("--scale")
+          .contains("ingest, filter, all").contains("warc-scan (ingest)").contains("--scale")
           .contains("2   bad option");
     }
   }

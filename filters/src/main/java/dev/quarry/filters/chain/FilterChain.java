@@ -30,12 +30,22 @@ public final class FilterChain {
     }
   }
 
-  private final List<DocumentStep> steps;
+  /** A step with its counter and tag names, built once rather than per document. */
+  private record Counted(DocumentStep step, String in, String nanos, String droppedPrefix,
+      String error, String verdictTag) {
+    Counted(DocumentStep step) {
+      this(step, "step." + step.name() + ".in", "step." + step.name() + ".nanos",
+          "step." + step.name() + ".dropped.", step.name() + "_failed",
+          VERDICT_TAG + step.name());
+    }
+  }
+
+  private final List<Counted> steps;
   private final ChainConfig.Mode mode;
   private final Stats stats = new Stats();
 
   public FilterChain(List<DocumentStep> steps, ChainConfig.Mode mode) {
-    this.steps = List.copyOf(steps);
+    this.steps = steps.stream().map(Counted::new).toList();
     this.mode = mode;
   }
 
@@ -43,34 +53,33 @@ public final class FilterChain {
     stats.increment("docs_in");
     Document current = document;
     Map<String, String> verdicts = mode == ChainConfig.Mode.ANNOTATE ? new HashMap<>() : null;
-    for (DocumentStep step : steps) {
-      String prefix = "step." + step.name() + ".";
-      stats.increment(prefix + "in");
+    for (Counted counted : steps) {
+      DocumentStep step = counted.step();
+      stats.increment(counted.in());
       long started = System.nanoTime();
       Verdict verdict;
       try {
         verdict = step.apply(current);
       } catch (RuntimeException | StackOverflowError e) {
-        stats.add(prefix + "nanos", System.nanoTime() - started);
-        String error = step.name() + "_failed";
-        stats.increment("errors." + error);
+        stats.add(counted.nanos(), System.nanoTime() - started);
+        stats.increment("errors." + counted.error());
         if (verdicts == null) {
-          return new Outcome(current, step.name(), null, error);
+          return new Outcome(current, step.name(), null, counted.error());
         }
-        verdicts.put(VERDICT_TAG + step.name(), "error");
+        verdicts.put(counted.verdictTag(), "error");
         continue;
       }
-      stats.add(prefix + "nanos", System.nanoTime() - started);
+      stats.add(counted.nanos(), System.nanoTime() - started);
       current = verdict.document();
       if (!verdict.kept()) {
-        stats.increment(prefix + "dropped." + verdict.dropReason());
+        stats.increment(counted.droppedPrefix() + verdict.dropReason());
         if (verdicts == null) {
           stats.increment("dropped." + verdict.dropReason());
           return new Outcome(current, step.name(), verdict.dropReason(), null);
         }
       }
       if (verdicts != null) {
-        verdicts.put(VERDICT_TAG + step.name(), verdict.kept() ? "keep" : verdict.dropReason());
+        verdicts.put(counted.verdictTag(), verdict.kept() ? "keep" : verdict.dropReason());
       }
     }
     stats.increment("kept");

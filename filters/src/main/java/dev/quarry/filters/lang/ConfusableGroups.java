@@ -107,6 +107,9 @@ final class ConfusableGroups {
               "esta", "muy", "pero", "también", "mi", "su", "ahora", "hasta", "del", "nosotros",
               "sobre", "horario", "trabajo", "hoy", "pues", "cuando"))));
 
+  private static final java.util.regex.Pattern NOT_WORD =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{M}]+");
+
   private ConfusableGroups() {}
 
   /**
@@ -139,13 +142,14 @@ final class ConfusableGroups {
   static Decision decide(List<Member> group, String text, Set<String> allowed,
       List<String> modelOrder) {
     String lower = text.toLowerCase(Locale.ROOT);
-    Set<String> words = new java.util.HashSet<>(List.of(lower.split("[^\\p{L}\\p{M}]+")));
-    StringBuilder groupLetters = new StringBuilder();
+    Set<String> words = new java.util.HashSet<>(List.of(NOT_WORD.split(lower)));
+    StringBuilder letters = new StringBuilder();
     for (Member m : group) {
       if (m.alphabet() != null) {
-        groupLetters.append(m.alphabet());
+        letters.append(m.alphabet());
       }
     }
+    String groupLetters = letters.toString();
     Map<String, Integer> scores = new HashMap<>();
     for (Member m : group) {
       if (allowed != null && !allowed.contains(m.lang()) || excluded(m, lower, groupLetters)) {
@@ -177,14 +181,14 @@ final class ConfusableGroups {
   }
 
   /** Whether the text uses a group letter outside the member's alphabet. */
-  private static boolean excluded(Member m, String lower, CharSequence groupLetters) {
+  private static boolean excluded(Member m, String lower, String groupLetters) {
     if (m.alphabet() == null) {
       return false;
     }
     int foreign = 0;
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
-      if (m.alphabet().indexOf(c) < 0 && groupLetters.toString().indexOf(c) >= 0) {
+      if (m.alphabet().indexOf(c) < 0 && groupLetters.indexOf(c) >= 0) {
         foreign++;
       }
     }

@@ -44,6 +44,9 @@ public final class LanguageIdStep implements DocumentStep {
     }
   }
 
+  private static final java.util.regex.Pattern PARAGRAPH_BREAK =
+      java.util.regex.Pattern.compile("\\n\\s*\\n");
+
   private final Params params;
   private final Set<String> keep;
   private final LanguageIdentifier identifier = new LanguageIdentifier();
@@ -90,7 +93,7 @@ public final class LanguageIdStep implements DocumentStep {
   private double share(String text, String lang) {
     long total = 0;
     long same = 0;
-    for (String paragraph : text.split("\\n\\s*\\n")) {
+    for (String paragraph : PARAGRAPH_BREAK.split(text)) {
       total += paragraph.length();
       if (letters(paragraph, params.minLetters()) >= params.minLetters()
           && identifier.identify(paragraph).lang().equals(lang)) {

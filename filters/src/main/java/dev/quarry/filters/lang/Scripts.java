@@ -44,6 +44,10 @@ final class Scripts {
       "che", "ӏ", "kaz", "әғқңөұүһі", "kir", "ңөү", "tat", "әөүҗңһ", "bak", "әөүғҡңҙҫһ",
       "tgk", "ғӣқӯҳҷ", "mon", "өү");
 
+  private static final Set<String> NON_LATIN = LANGUAGES.values().stream()
+      .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Character.UnicodeScript[] ALL_SCRIPTS = Character.UnicodeScript.values();
+
   private Scripts() {}
 
   /** Whether {@code lang} is ruled out because the text has none of its own letters. */
@@ -62,7 +66,7 @@ final class Scripts {
 
   /** The dominant script of the letters in {@code text}, or null when it has no letters. */
   static Dominant dominant(CharSequence text) {
-    int[] counts = new int[Character.UnicodeScript.values().length];
+    int[] counts = new int[ALL_SCRIPTS.length];
     int letters = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = Character.codePointAt(text, i);
@@ -88,7 +92,7 @@ final class Scripts {
         best = s;
       }
     }
-    return new Dominant(Character.UnicodeScript.values()[best].name(),
+    return new Dominant(ALL_SCRIPTS[best].name(),
         (double) counts[best] / letters);
   }
 
@@ -102,11 +106,6 @@ final class Scripts {
 
   /** Whether {@code lang} is written in one of the non-Latin scripts above. */
   static boolean nonLatin(String lang) {
-    for (Set<String> langs : LANGUAGES.values()) {
-      if (langs.contains(lang)) {
-        return true;
-      }
-    }
-    return false;
+    return NON_LATIN.contains(lang);
   }
 }

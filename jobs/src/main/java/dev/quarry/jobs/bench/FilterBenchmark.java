@@ -2,16 +2,15 @@ package dev.quarry.jobs.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.core.config.ConfigException;
-import dev.quarry.core.config.Json;
 import dev.quarry.core.config.YamlConfig;
 import dev.quarry.core.spark.StageRunner;
 import dev.quarry.core.stats.Accounting;
+import dev.quarry.core.storage.OutputDir;
 import dev.quarry.filters.chain.ChainConfig;
 import dev.quarry.filters.spark.FilterJob;
 import dev.quarry.filters.spark.FilterSettings;
 import dev.quarry.ingest.InputFormat;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,8 +60,10 @@ public final class FilterBenchmark implements StageBenchmark {
           + "benchmark deletes it before each run, so something else wrote it meanwhile");
     }
     Accounting a = result.accounting();
+    JsonNode manifest = new OutputDir(output, spark.sparkContext().hadoopConfiguration())
+        .committedManifest().orElseThrow();
     return new Measured(a.recordsIn(), a.kept(), a.rejectedTotal(), a.errorsTotal(),
-        stepMillis(spark.sparkContext().hadoopConfiguration(), result.manifest()));
+        stepMillis(manifest));
   }
 
   /** The dataset directory {@code input}'s files make up, all of it, or a config error. */
@@ -87,17 +88,11 @@ public final class FilterBenchmark implements StageBenchmark {
     return dir.toString();
   }
 
-  private static Map<String, Long> stepMillis(Configuration conf, String manifestUri) {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(manifestUri);
-    try (InputStream in = path.getFileSystem(conf).open(path)) {
-      JsonNode steps = Json.mapper().readTree(in).path("stats").path("steps");
-      Map<String, Long> millis = new LinkedHashMap<>();
-      steps.fields().forEachRemaining(e -> millis.put("step_" + e.getKey() + "_ms",
-          Math.round(e.getValue().path("seconds").asDouble() * 1000)));
-      return millis;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + manifestUri, e);
-    }
+  private static Map<String, Long> stepMillis(JsonNode manifest) {
+    Map<String, Long> millis = new LinkedHashMap<>();
+    manifest.path("stats").path("steps").fields().forEachRemaining(e -> millis.put(
+        "step_" + e.getKey() + "_ms", Math.round(e.getValue().path("seconds").asDouble() * 1000)));
+    return millis;
   }
 
   @Override

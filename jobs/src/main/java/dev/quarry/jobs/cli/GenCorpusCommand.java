@@ -73,17 +73,14 @@ public final class GenCorpusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CorpusJob.Spec corpus;
-    try {
-      corpus = new CorpusJob.Spec(ByteSize.parse(size, "size"), format(format), seed,
+    CorpusJob.Spec corpus = CliNames.onCommandLine(() -> {
+      CorpusJob.Spec s = new CorpusJob.Spec(ByteSize.parse(size, "size"), format(format), seed,
           ByteSize.parse(shardSize, "shard_size"), languages, kinds, similarity);
-      corpus.validate();
-    } catch (ConfigException e) {
-      throw new ConfigException("command line", CliNames.option(e.field()), e.problem());
-    }
-    CorpusJob.Spec settings = corpus;
+      s.validate();
+      return s;
+    });
     return sparkOptions.runStage(spec, "gen-corpus",
-        spark -> CorpusJob.run(spark, settings, output, overwrite));
+        spark -> CorpusJob.run(spark, corpus, output, overwrite));
   }
 
   private static CorpusFiles.Format format(String name) {

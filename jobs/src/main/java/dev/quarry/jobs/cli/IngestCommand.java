@@ -1,6 +1,5 @@
 package dev.quarry.jobs.cli;
 
-import dev.quarry.core.config.ConfigException;
 import dev.quarry.ingest.IngestSettings;
 import dev.quarry.ingest.InputFormat;
 import dev.quarry.ingest.spark.IngestJob;
@@ -79,11 +78,10 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     IngestSettings settings = new IngestSettings(source, format, input, crawl, textField,
         idField, urlField, maxRecordBytes, maxErrorRate);
-    try {
+    CliNames.onCommandLine(() -> {
       settings.validate();
-    } catch (ConfigException e) {
-      throw new ConfigException("command line", CliNames.option(e.field()), e.problem());
-    }
+      return settings;
+    });
     return sparkOptions.runStage(spec, "ingest",
         spark -> IngestJob.run(spark, settings, output, overwrite));
   }

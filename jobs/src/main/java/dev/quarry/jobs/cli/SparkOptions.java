@@ -1,6 +1,5 @@
 package dev.quarry.jobs.cli;
 
-import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.spark.StageRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,10 +67,9 @@ public final class SparkOptions {
   int runStage(CommandSpec command, String stage, Function<SparkSession, StageRunner.Result> job) {
     SparkSession spark = session(stage);
     try {
-      Reports.print(command.commandLine().getOut(), stage, job.apply(spark));
+      Reports.print(command.commandLine().getOut(), stage,
+          CliNames.onCommandLine(() -> job.apply(spark)));
       return ExitCodes.OK;
-    } catch (ConfigException e) {
-      throw new ConfigException("command line", CliNames.option(e.field()), e.problem());
     } finally {
       release(spark);
     }

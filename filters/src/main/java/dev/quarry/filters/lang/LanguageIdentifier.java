@@ -20,6 +20,15 @@ import opennlp.tools.langdetect.Language;
  *   <li><b>Script.</b> The dominant script restricts the candidates: Hangul → Korean, Han with
  *       kana → Japanese, Han → Chinese, Cyrillic → the Cyrillic languages, and so on. Scores are
  *       renormalised over the allowed languages.
+ *   <li><b>Letters.</b> Han text is read against the Chinese and Japanese national character
+ *       sets ({@link HanVariants}): kanji-only Japanese headings are no longer Chinese. A
+ *       language weighs less when the text uses letters it does not write ({@code ü} in
+ *       Italian, Persian letters in Arabic) and is ruled out when the text lacks letters it
+ *       cannot do without.
+ *   <li><b>Prior and function words.</b> The model assumes every language equally likely; the
+ *       scores are multiplied by a tempered prior from the languages' shares of the web
+ *       ({@link LanguagePrior}), and a short text's stop words count for their languages
+ *       ({@link ShortTextEvidence}). Both matter only where the text leaves the model unsure.
  *   <li><b>Confusable groups</b> ({@link ConfusableGroups}): within Russian/Ukrainian/
  *       Belarusian/Bulgarian/Serbian/Macedonian, Czech/Slovak, Danish/Bokmål/Nynorsk,
  *       Malay/Indonesian, Croatian/Bosnian/Serbian and Catalan/Spanish, a member that the
@@ -42,6 +51,22 @@ public final class LanguageIdentifier {
    * team's test set, and then the mean top score of a length class matches its accuracy.
    */
   static final double CALIBRATION_EXPONENT = 20;
+  /**
+   * How strongly the prior counts ({@link LanguagePrior}): the web shares are raised to this
+   * power, which tempers them (a share 100 times larger weighs 10 times more).
+   */
+  static final double PRIOR_EXPONENT = 0.5;
+
+  private final LanguagePrior prior;
+
+  /** With the web prior ({@link LanguagePrior#web()}). */
+  public LanguageIdentifier() {
+    this(LanguagePrior.web());
+  }
+
+  LanguageIdentifier(LanguagePrior prior) {
+    this.prior = prior;
+  }
 
   /** A language and its probability. */
   public record Candidate(String lang, double score) {}
@@ -81,21 +106,30 @@ public final class LanguageIdentifier {
     Scripts.Dominant script = Scripts.dominant(sample);
     Set<String> allowed = script == null ? null : Scripts.languagesOf(script.script());
     boolean latin = script != null && script.script().equals("LATIN");
+    HanVariants.Reading han = script != null && script.script().equals("HAN")
+        ? HanVariants.read(sample) : null;
     Language[] all = LanguageModel.detector().predictLanguages(sample);
     double max = 0;
     for (Language l : all) {
       max = Math.max(max, l.getConfidence());
     }
     String lower = sample.toLowerCase(java.util.Locale.ROOT);
+    ShortTextEvidence evidence = ShortTextEvidence.of(lower);
+    Scripts.Letters letters = new Scripts.Letters(lower);
     List<Candidate> ranked = new ArrayList<>();
     double total = 0;
     for (Language l : all) {
-      boolean ok = (allowed != null ? allowed.contains(l.getLang())
-          : !latin || !Scripts.nonLatin(l.getLang()))
-          && !Scripts.lacksRequiredLetters(l.getLang(), lower);
+      String lang = l.getLang();
+      boolean ok = (allowed != null ? allowed.contains(lang) : !latin || !Scripts.nonLatin(lang))
+          && !letters.lackRequiredLettersOf(lang)
+          && (han == null || (lang.equals("jpn") ? han.japanese() : han.chinese()));
       if (ok && max > 0) {
-        double calibrated = Math.pow(l.getConfidence() / max, CALIBRATION_EXPONENT);
-        ranked.add(new Candidate(l.getLang(), calibrated));
+        double weight = han != null && lang.equals("cmn") && !han.simplifiedChinese()
+            ? prior.ofTraditionalChinese() : prior.of(lang);
+        double calibrated = Math.pow(l.getConfidence() / max, CALIBRATION_EXPONENT)
+            * Math.pow(weight, PRIOR_EXPONENT) * evidence.factor(lang)
+            * letters.rareLetterFactor(lang);
+        ranked.add(new Candidate(lang, calibrated));
         total += calibrated;
       }
     }

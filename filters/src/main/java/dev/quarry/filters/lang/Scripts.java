@@ -16,7 +16,7 @@ final class Scripts {
   static final Map<String, Set<String>> LANGUAGES = Map.ofEntries(
       Map.entry("HANGUL", Set.of("kor")),
       Map.entry("JAPANESE", Set.of("jpn")),
-      Map.entry("HAN", Set.of("cmn")),
+      Map.entry("HAN", Set.of("cmn", "jpn")),
       Map.entry("THAI", Set.of("tha")),
       Map.entry("GREEK", Set.of("ell")),
       Map.entry("HEBREW", Set.of("heb")),
@@ -44,24 +44,109 @@ final class Scripts {
       "che", "ӏ", "kaz", "әғқңөұүһі", "kir", "ңөү", "tat", "әөүҗңһ", "bak", "әөүғҡңҙҫһ",
       "tgk", "ғӣқӯҳҷ", "mon", "өү");
 
+  /**
+   * Letters a language hardly ever writes: Persian and Urdu letters in Arabic, Arabic yeh and kaf
+   * in Persian and Urdu (which write their own forms, though some sites type Arabic ones).
+   * A text that uses them (one letter in fifty, and at least one) weighs {@link #RARE_LETTERS}
+   * less for the language: it decides short texts and leaves long ones to the model.
+   */
+  static final Map<String, String> RARELY_WRITTEN = Map.of(
+      "ara", "پچژگٹڈڑںے", "pes", "يك", "fas", "يك", "urd", "يك", "pnb", "يك");
+  static final double RARE_LETTERS = 0.1;
+
+  /**
+   * The letters beyond a–z that each of these Latin-script languages writes. A text using other
+   * accented Latin letters (one in fifty letters, at least one) weighs {@link #RARE_LETTERS} less
+   * for the language: {@code ü} is not Italian, {@code ứ} not English, {@code ø} not Swedish.
+   * Languages not listed (Vietnamese, ...) are not judged by their letters.
+   */
+  static final Map<String, String> LATIN_LETTERS = Map.ofEntries(
+      Map.entry("eng", ""), Map.entry("deu", "äöüß"), Map.entry("fra", "àâæçéèêëîïôœùûüÿ"),
+      Map.entry("spa", "áéíñóúü"), Map.entry("por", "àáâãçéêíóôõú"),
+      Map.entry("ita", "àèéìíîòóùú"), Map.entry("cat", "àçèéíïòóúüŀ"),
+      Map.entry("nld", "áéëïóöüèê"), Map.entry("dan", "æøåéó"), Map.entry("nob", "æøåéèêóòô"),
+      Map.entry("nno", "æøåéèêóòô"), Map.entry("swe", "åäöé"), Map.entry("fin", "äöåšž"),
+      Map.entry("ekk", "äöõüšž"), Map.entry("est", "äöõüšž"), Map.entry("hun", "áéíóöőúüű"),
+      Map.entry("pol", "ąćęłńóśźż"), Map.entry("ces", "áčďéěíňóřšťúůýž"),
+      Map.entry("slk", "áäčďéíĺľňóôŕšťúýž"), Map.entry("slv", "čšž"),
+      Map.entry("hrv", "čćđšž"), Map.entry("bos", "čćđšž"), Map.entry("ron", "ăâîșşțţ"),
+      Map.entry("tur", "çğıöşüâîû"), Map.entry("lit", "ąčęėįšųūž"),
+      Map.entry("lvs", "āčēģīķļņšūž"), Map.entry("lav", "āčēģīķļņšūž"),
+      Map.entry("isl", "áðéíóúýþæö"), Map.entry("ind", "é"), Map.entry("msa", "é"),
+      Map.entry("glg", "áéíñóúü"), Map.entry("eus", "ñ"), Map.entry("afr", "êëïôûéèáóú"),
+      Map.entry("sqi", "çë"), Map.entry("aze", "çəğıöşü"), Map.entry("tgl", "ñ"),
+      Map.entry("epo", "ĉĝĥĵŝŭ"), Map.entry("mlt", "ċġħżàèìòù"), Map.entry("cym", "âêîôûŵŷ"),
+      Map.entry("gle", "áéíóú"), Map.entry("lat", "āēīōū"));
+
   private static final Set<String> NON_LATIN = LANGUAGES.values().stream()
       .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Character.UnicodeScript[] ALL_SCRIPTS = Character.UnicodeScript.values();
 
   private Scripts() {}
 
-  /** Whether {@code lang} is ruled out because the text has none of its own letters. */
-  static boolean lacksRequiredLetters(String lang, String lowerText) {
-    String required = REQUIRED_LETTERS.get(lang);
-    if (required == null) {
-      return false;
+  /**
+   * The letters of a (lower-cased) text beyond ASCII, counted once per text so that every
+   * candidate language can be judged by them cheaply.
+   */
+  static final class Letters {
+    private final int letters;
+    private final StringBuilder distinct = new StringBuilder();
+    private int[] counts = new int[8];
+
+    Letters(String lowerText) {
+      int total = 0;
+      for (int i = 0; i < lowerText.length(); i++) {
+        char c = lowerText.charAt(i);
+        if (!Character.isLetter(c)) {
+          continue;
+        }
+        total++;
+        if (c > 0x7F) {
+          int at = distinct.indexOf(String.valueOf(c));
+          if (at < 0) {
+            at = distinct.length();
+            distinct.append(c);
+            if (at == counts.length) {
+              counts = java.util.Arrays.copyOf(counts, at * 2);
+            }
+          }
+          counts[at]++;
+        }
+      }
+      this.letters = total;
     }
-    for (int i = 0; i < lowerText.length(); i++) {
-      if (required.indexOf(lowerText.charAt(i)) >= 0) {
+
+    /** Whether {@code lang} is ruled out because the text has none of its own letters. */
+    boolean lackRequiredLettersOf(String lang) {
+      String required = REQUIRED_LETTERS.get(lang);
+      if (required == null) {
         return false;
       }
+      for (int i = 0; i < distinct.length(); i++) {
+        if (required.indexOf(distinct.charAt(i)) >= 0) {
+          return false;
+        }
+      }
+      return true;
     }
-    return true;
+
+    /** The weight factor for {@code lang} given the letters it rarely writes (1 if none). */
+    double rareLetterFactor(String lang) {
+      String rare = RARELY_WRITTEN.get(lang);
+      String latin = LATIN_LETTERS.get(lang);
+      if (rare == null && latin == null) {
+        return 1;
+      }
+      int found = 0;
+      for (int i = 0; i < distinct.length(); i++) {
+        char c = distinct.charAt(i);
+        if (rare != null ? rare.indexOf(c) >= 0 : latin.indexOf(c) < 0
+            && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+          found += counts[i];
+        }
+      }
+      return found > 0 && found * 50 >= letters ? RARE_LETTERS : 1;
+    }
   }
 
   /** The dominant script of the letters in {@code text}, or null when it has no letters. */

@@ -147,19 +147,25 @@ public final class PageGenerator {
     return count;
   }
 
+  /**
+   * An article's paragraphs: about the drawn length, but no longer than the language's material
+   * can go without repeating a word 5-gram of the page ({@link PageProse#exhausted()}).
+   */
   private List<String> paragraphs(String lang, SplittableRandom rnd) {
     boolean dense = TextMaterial.writesWithoutSpaces(lang);
     double scale = dense ? 0.4 : 1.0;
     double chars = MEDIAN_CHARS * Math.exp(SIGMA * rnd.nextGaussian());
     int target = (int) Math.min(MAX_CHARS * scale, Math.max(150 * scale, chars * scale));
-    ProseSynthesizer prose = text.prose(lang);
+    PageProse prose = text.prose(lang).page();
     List<String> out = new ArrayList<>();
     int written = 0;
-    while (written < target) {
+    while (written < target && !prose.exhausted()) {
       int paragraph = (int) ((250 + rnd.nextInt(650)) * scale);
       String p = prose.paragraph(Math.min(paragraph, Math.max(1, target - written)), rnd);
-      out.add(p);
-      written += p.length();
+      if (!p.isEmpty()) {
+        out.add(p);
+        written += p.length();
+      }
     }
     return out;
   }

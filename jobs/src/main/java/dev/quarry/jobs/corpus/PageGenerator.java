@@ -12,12 +12,15 @@ import java.util.SplittableRandom;
  *
  * <p>Main-text length is log-normal: median 2,000 characters (800 for Japanese and Chinese,
  * whose characters say more), σ = 1.1, so most pages are short and about 1 in 1,000 is over
- * 60 KB; capped at 100,000 characters. Duplicates copy an earlier article: exact ones keep its
- * text under another URL, site template and boilerplate; near ones copy an article of at least
+ * 60 KB; capped at 100,000 characters; an article has at least {@value #MIN_SENTENCES}
+ * sentences. Duplicates copy an earlier article: exact ones keep its text under another URL,
+ * site template and boilerplate; near ones copy an article of at least
  * {@value #MIN_NEAR_DUPLICATE_WORDS} words and edit it to a similarity drawn from the mix.
  */
 public final class PageGenerator {
   static final int MIN_NEAR_DUPLICATE_WORDS = 300;
+  /** The fewest sentences of an article's body. */
+  static final int MIN_SENTENCES = 7;
   private static final int MAX_ORIGINAL_TRIES = 64;
   private static final double MEDIAN_CHARS = 2000;
   private static final double SIGMA = 1.1;
@@ -148,8 +151,10 @@ public final class PageGenerator {
   }
 
   /**
-   * An article's paragraphs: about the drawn length, but no longer than the language's material
-   * can go without repeating a word 5-gram of the page ({@link PageProse#exhausted()}).
+   * An article's paragraphs: about the drawn length, but at least {@value #MIN_SENTENCES}
+   * sentences (a real article says a few things; C4 drops documents of fewer than five), and
+   * no longer than the language's material can go without repeating a word 5-gram of the page
+   * ({@link PageProse#exhausted()}).
    */
   private List<String> paragraphs(String lang, SplittableRandom rnd) {
     boolean dense = TextMaterial.writesWithoutSpaces(lang);
@@ -159,9 +164,11 @@ public final class PageGenerator {
     PageProse prose = text.prose(lang).page();
     List<String> out = new ArrayList<>();
     int written = 0;
-    while (written < target && !prose.exhausted()) {
+    while ((written < target || prose.sentences() < MIN_SENTENCES) && !prose.exhausted()) {
       int paragraph = (int) ((250 + rnd.nextInt(650)) * scale);
-      String p = prose.paragraph(Math.min(paragraph, Math.max(1, target - written)), rnd);
+      // Past the drawn length but short of sentences: one whole paragraph more.
+      int left = target - written;
+      String p = prose.paragraph(left > 0 ? Math.min(paragraph, left) : paragraph, rnd);
       if (!p.isEmpty()) {
         out.add(p);
         written += p.length();

@@ -200,14 +200,8 @@ public final class PageGenerator {
     String site = SITES[rnd.nextInt(SITES.length)];
     String url = "https://www." + site + "/" + SECTIONS[rnd.nextInt(SECTIONS.length)] + "/"
         + String.format("%06d", index) + "-" + Math.abs(rnd.nextInt(100000)) + ".html";
-    List<String> boilerplate = new ArrayList<>();
-    for (int i = 0, n = 10 + rnd.nextInt(12); i < n; i++) {
-      boilerplate.add(pick(text.boilerplate(lang), rnd));
-    }
-    List<String> related = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      related.add(pick(text.headlines(lang), rnd));
-    }
+    List<String> boilerplate = pickDistinct(text.boilerplate(lang), 10 + rnd.nextInt(12), rnd);
+    List<String> related = pickDistinct(text.headlines(lang), 5, rnd);
     String html = PageTemplates.render(rnd.nextInt(PageTemplates.COUNT), lang, site, main.get(0),
         main, boilerplate, related, content.kind() == PageKind.LIST_ONLY, rnd.nextInt(3) == 0);
     String mainText = String.join("\n\n", main);
@@ -234,5 +228,19 @@ public final class PageGenerator {
 
   static <T> T pick(List<T> items, SplittableRandom rnd) {
     return items.get(rnd.nextInt(items.size()));
+  }
+
+  /**
+   * {@code n} different items (all of them if there are fewer) in random order: a site's menu,
+   * footer or link rail names each entry once, and a page that repeats a line is one that
+   * duplicate-line rules drop (in WET, where those lines stay around the main text).
+   */
+  static <T> List<T> pickDistinct(List<T> items, int n, SplittableRandom rnd) {
+    List<T> pool = new ArrayList<>(items);
+    int count = Math.min(n, pool.size());
+    for (int i = 0; i < count; i++) {
+      Collections.swap(pool, i, i + rnd.nextInt(pool.size() - i));
+    }
+    return new ArrayList<>(pool.subList(0, count));
   }
 }

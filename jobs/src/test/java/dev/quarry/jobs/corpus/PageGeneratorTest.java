@@ -105,6 +105,15 @@ class PageGeneratorTest {
   }
 
   @Test
+  void aPageNamesEachSiteLineOnce() {
+    for (int i = 0; i < 500; i++) {
+      GeneratedPage page = GENERATOR.page(i);
+      assertThat(page.boilerplate()).as("page %d", i).doesNotHaveDuplicates()
+          .hasSizeBetween(10, 21);
+    }
+  }
+
+  @Test
   void theMixIsConfigurable() {
     PageGenerator japaneseSpam = new PageGenerator(3, TextMaterial.load(),
         CorpusMix.parse("jpn=1", "article=1,spam=1", "0.8:0.8"));

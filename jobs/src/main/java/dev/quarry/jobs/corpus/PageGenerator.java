@@ -211,7 +211,8 @@ public final class PageGenerator {
       spans.add(new GeneratedPage.PiiSpan(p.type(), p.value(), start,
           start + p.value().length()));
     }
-    return new GeneratedPage(index, url, lang, content.kind(), main.get(0), List.copyOf(main),
+    return new GeneratedPage(index, url, lang, content.kind(),
+        PageTemplates.title(main.get(0), site), List.copyOf(main),
         List.copyOf(boilerplate), html, content.originalIndex(), content.similarity(),
         List.copyOf(spans));
   }

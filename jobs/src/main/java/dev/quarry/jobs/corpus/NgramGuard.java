@@ -6,9 +6,9 @@ import java.util.Arrays;
  * The word n-grams one page's prose has used so far, so that the chain can avoid using one
  * again: a Markov chain over a small material walks the same paths, and a page that repeats
  * word 5-grams is what Gopher's repetition rules drop (the share of characters in duplicated
- * 5-grams may be at most 0.15). Words are the synthesizer's word keys (see
- * {@link ProseSynthesizer}), which split like the filters' words and compare case-folded, so
- * an n-gram the guard lets through is new to the repetition rule too.
+ * 5-grams may be at most 0.15). Words are the synthesizer's {@link WordKeys}, which split like
+ * the filters' words and compare case-folded, so an n-gram the guard lets through is new to the
+ * repetition rule too.
  *
  * <p>A sentence is written tentatively: {@link #begin} notes where the page stood, the words of
  * the sentence are checked against both the page's n-grams and the sentence's own, and

@@ -3,9 +3,10 @@ package dev.quarry.jobs.corpus;
 import java.util.List;
 
 /**
- * One synthetic web page: its HTML and, as ground truth, its kind, language, main text blocks,
- * for duplicates the index of the page it copies and the Jaccard similarity intended (1 for an
- * exact copy), and the PII planted in its main text.
+ * One synthetic web page: its HTML and its {@code <title>} (headline and site), and as ground
+ * truth its kind, language, main text blocks (block 0 the headline), for duplicates the index of
+ * the page it copies and the Jaccard similarity intended (1 for an exact copy), and the PII
+ * planted in its main text.
  */
 public record GeneratedPage(
     int index, String url, String lang, PageKind kind, String title, List<String> mainBlocks,
@@ -28,7 +29,10 @@ public record GeneratedPage(
     return String.format("doc-%09d", index);
   }
 
-  /** What a WET conversion of the whole page holds: boilerplate lines around the main text. */
+  /**
+   * What a WET conversion of the whole page holds: the title, then boilerplate lines around the
+   * main text.
+   */
   public String visibleText() {
     int split = Math.min(boilerplate.size(), boilerplate.size() / 2 + 1);
     StringBuilder sb = new StringBuilder(title).append('\n');

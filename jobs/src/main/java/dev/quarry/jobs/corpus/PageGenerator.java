@@ -12,12 +12,15 @@ import java.util.SplittableRandom;
  *
  * <p>Main-text length is log-normal: median 2,000 characters (800 for Japanese and Chinese,
  * whose characters say more), σ = 1.1, so most pages are short and about 1 in 1,000 is over
- * 60 KB; capped at 100,000 characters. Duplicates copy an earlier article: exact ones keep its
- * text under another URL, site template and boilerplate; near ones copy an article of at least
+ * 60 KB; capped at 100,000 characters; an article has at least {@value #MIN_SENTENCES}
+ * sentences. Duplicates copy an earlier article: exact ones keep its text under another URL,
+ * site template and boilerplate; near ones copy an article of at least
  * {@value #MIN_NEAR_DUPLICATE_WORDS} words and edit it to a similarity drawn from the mix.
  */
 public final class PageGenerator {
   static final int MIN_NEAR_DUPLICATE_WORDS = 300;
+  /** The fewest sentences of an article's body. */
+  static final int MIN_SENTENCES = 7;
   private static final int MAX_ORIGINAL_TRIES = 64;
   private static final double MEDIAN_CHARS = 2000;
   private static final double SIGMA = 1.1;
@@ -147,19 +150,29 @@ public final class PageGenerator {
     return count;
   }
 
+  /**
+   * An article's paragraphs: about the drawn length, but at least {@value #MIN_SENTENCES}
+   * sentences (a real article says a few things; C4 drops documents of fewer than five), and
+   * no longer than the language's material can go without repeating a word 5-gram of the page
+   * ({@link PageProse#exhausted()}).
+   */
   private List<String> paragraphs(String lang, SplittableRandom rnd) {
     boolean dense = TextMaterial.writesWithoutSpaces(lang);
     double scale = dense ? 0.4 : 1.0;
     double chars = MEDIAN_CHARS * Math.exp(SIGMA * rnd.nextGaussian());
     int target = (int) Math.min(MAX_CHARS * scale, Math.max(150 * scale, chars * scale));
-    ProseSynthesizer prose = text.prose(lang);
+    PageProse prose = text.prose(lang).page();
     List<String> out = new ArrayList<>();
     int written = 0;
-    while (written < target) {
+    while ((written < target || prose.sentences() < MIN_SENTENCES) && !prose.exhausted()) {
       int paragraph = (int) ((250 + rnd.nextInt(650)) * scale);
-      String p = prose.paragraph(Math.min(paragraph, Math.max(1, target - written)), rnd);
-      out.add(p);
-      written += p.length();
+      // Past the drawn length but short of sentences: one whole paragraph more.
+      int left = target - written;
+      String p = prose.paragraph(left > 0 ? Math.min(paragraph, left) : paragraph, rnd);
+      if (!p.isEmpty()) {
+        out.add(p);
+        written += p.length();
+      }
     }
     return out;
   }
@@ -187,14 +200,8 @@ public final class PageGenerator {
     String site = SITES[rnd.nextInt(SITES.length)];
     String url = "https://www." + site + "/" + SECTIONS[rnd.nextInt(SECTIONS.length)] + "/"
         + String.format("%06d", index) + "-" + Math.abs(rnd.nextInt(100000)) + ".html";
-    List<String> boilerplate = new ArrayList<>();
-    for (int i = 0, n = 10 + rnd.nextInt(12); i < n; i++) {
-      boilerplate.add(pick(text.boilerplate(lang), rnd));
-    }
-    List<String> related = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      related.add(pick(text.headlines(lang), rnd));
-    }
+    List<String> boilerplate = pickDistinct(text.boilerplate(lang), 10 + rnd.nextInt(12), rnd);
+    List<String> related = pickDistinct(text.headlines(lang), 5, rnd);
     String html = PageTemplates.render(rnd.nextInt(PageTemplates.COUNT), lang, site, main.get(0),
         main, boilerplate, related, content.kind() == PageKind.LIST_ONLY, rnd.nextInt(3) == 0);
     String mainText = String.join("\n\n", main);
@@ -204,7 +211,8 @@ public final class PageGenerator {
       spans.add(new GeneratedPage.PiiSpan(p.type(), p.value(), start,
           start + p.value().length()));
     }
-    return new GeneratedPage(index, url, lang, content.kind(), main.get(0), List.copyOf(main),
+    return new GeneratedPage(index, url, lang, content.kind(),
+        PageTemplates.title(main.get(0), site), List.copyOf(main),
         List.copyOf(boilerplate), html, content.originalIndex(), content.similarity(),
         List.copyOf(spans));
   }
@@ -221,5 +229,19 @@ public final class PageGenerator {
 
   static <T> T pick(List<T> items, SplittableRandom rnd) {
     return items.get(rnd.nextInt(items.size()));
+  }
+
+  /**
+   * {@code n} different items (all of them if there are fewer) in random order: a site's menu,
+   * footer or link rail names each entry once, and a page that repeats a line is one that
+   * duplicate-line rules drop (in WET, where those lines stay around the main text).
+   */
+  static <T> List<T> pickDistinct(List<T> items, int n, SplittableRandom rnd) {
+    List<T> pool = new ArrayList<>(items);
+    int count = Math.min(n, pool.size());
+    for (int i = 0; i < count; i++) {
+      Collections.swap(pool, i, i + rnd.nextInt(pool.size() - i));
+    }
+    return new ArrayList<>(pool.subList(0, count));
   }
 }

@@ -12,12 +12,12 @@ final class PageTemplates {
 
   private PageTemplates() {}
 
-  static String render(int template, String lang, String site, String title, List<String> main,
+  static String render(int template, String lang, String site, String headline, List<String> main,
       List<String> boilerplate, List<String> related, boolean listOnly, boolean cookieBanner) {
     StringBuilder h = new StringBuilder(8192);
     h.append("<!DOCTYPE html>\n<html lang=\"").append(htmlLang(lang)).append("\">\n<head>\n")
-        .append("<meta charset=\"utf-8\">\n<title>").append(esc(title)).append(" | ")
-        .append(esc(site)).append("</title>\n")
+        .append("<meta charset=\"utf-8\">\n<title>").append(esc(title(headline, site)))
+        .append("</title>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<style>body{font-family:sans-serif;margin:0}.wrap{max-width:960px;margin:auto}"
             + ".nav a{padding:4px 8px}.rail{float:right;width:240px}</style>\n")
@@ -125,6 +125,11 @@ final class PageTemplates {
       case "ita" -> "it"; case "por" -> "pt"; case "rus" -> "ru"; case "pol" -> "pl";
       case "jpn" -> "ja"; case "cmn" -> "zh"; case "kor" -> "ko"; default -> "und";
     };
+  }
+
+  /** The page's {@code <title>}: the headline and the site, as most sites write it. */
+  static String title(String headline, String site) {
+    return headline + " | " + site;
   }
 
   static String slug(String s) {

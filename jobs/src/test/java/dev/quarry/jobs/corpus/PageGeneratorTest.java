@@ -105,6 +105,28 @@ class PageGeneratorTest {
   }
 
   @Test
+  void aPageNamesEachSiteLineOnce() {
+    for (int i = 0; i < 500; i++) {
+      GeneratedPage page = GENERATOR.page(i);
+      assertThat(page.boilerplate()).as("page %d", i).doesNotHaveDuplicates()
+          .hasSizeBetween(10, 21);
+    }
+  }
+
+  @Test
+  void theWetTextStartsWithTheHtmlTitle() {
+    for (int i = 0; i < 100; i++) {
+      GeneratedPage page = GENERATOR.page(i);
+      String html = page.html();
+      String title = html.substring(html.indexOf("<title>") + 7, html.indexOf("</title>"))
+          .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+          .replace("&amp;", "&");
+      assertThat(page.visibleText()).startsWith(title + "\n");
+      assertThat(title).isNotEqualTo(page.mainBlocks().get(0)).startsWith(page.mainBlocks().get(0));
+    }
+  }
+
+  @Test
   void theMixIsConfigurable() {
     PageGenerator japaneseSpam = new PageGenerator(3, TextMaterial.load(),
         CorpusMix.parse("jpn=1", "article=1,spam=1", "0.8:0.8"));

@@ -24,6 +24,11 @@ final class LanguageModel {
     return DETECTOR.get();
   }
 
+  /** The same model evaluated by {@link FastLanguageModel}, built on first use. */
+  static FastLanguageModel fast() {
+    return FastHolder.FAST;
+  }
+
   static LanguageDetectorModel model() {
     LanguageDetectorModel m = model;
     if (m == null) {
@@ -44,5 +49,9 @@ final class LanguageModel {
       }
     }
     return m;
+  }
+
+  private static final class FastHolder {
+    static final FastLanguageModel FAST = new FastLanguageModel(model());
   }
 }

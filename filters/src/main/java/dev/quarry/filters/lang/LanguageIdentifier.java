@@ -108,25 +108,27 @@ public final class LanguageIdentifier {
     boolean latin = script != null && script.script().equals("LATIN");
     HanVariants.Reading han = script != null && script.script().equals("HAN")
         ? HanVariants.read(sample) : null;
-    Language[] all = LanguageModel.detector().predictLanguages(sample);
+    FastLanguageModel model = LanguageModel.fast();
+    String[] langs = model.outcomes();
+    double[] probabilities = model.probabilities(sample);
     double max = 0;
-    for (Language l : all) {
-      max = Math.max(max, l.getConfidence());
+    for (double p : probabilities) {
+      max = Math.max(max, p);
     }
     String lower = sample.toLowerCase(java.util.Locale.ROOT);
     ShortTextEvidence evidence = ShortTextEvidence.of(lower);
     Scripts.Letters letters = new Scripts.Letters(lower);
     List<Candidate> ranked = new ArrayList<>();
     double total = 0;
-    for (Language l : all) {
-      String lang = l.getLang();
+    for (int i = 0; i < langs.length; i++) {
+      String lang = langs[i];
       boolean ok = (allowed != null ? allowed.contains(lang) : !latin || !Scripts.nonLatin(lang))
           && !letters.lackRequiredLettersOf(lang)
           && (han == null || (lang.equals("jpn") ? han.japanese() : han.chinese()));
       if (ok && max > 0) {
         double weight = han != null && lang.equals("cmn") && !han.simplifiedChinese()
             ? prior.ofTraditionalChinese() : prior.of(lang);
-        double calibrated = Math.pow(l.getConfidence() / max, CALIBRATION_EXPONENT)
+        double calibrated = Math.pow(probabilities[i] / max, CALIBRATION_EXPONENT)
             * Math.pow(weight, PRIOR_EXPONENT) * evidence.factor(lang)
             * letters.rareLetterFactor(lang);
         ranked.add(new Candidate(lang, calibrated));

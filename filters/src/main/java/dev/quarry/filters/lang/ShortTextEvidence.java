@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class ShortTextEvidence {
   /** Texts with more words than this are left to the model. */
   static final int MAX_WORDS = 8;
+  /** Longer texts than this cannot be short enough: not even split. */
+  static final int MAX_CHARS = 200;
   /** The weight of one stop word: a stop word of the language is three times likelier in it. */
   static final double FACTOR = 3;
   static final int MOST = 2;
@@ -31,6 +33,9 @@ final class ShortTextEvidence {
 
   /** The evidence in {@code lowerText} (already lower-cased). */
   static ShortTextEvidence of(String lowerText) {
+    if (lowerText.length() > MAX_CHARS) {
+      return NONE;
+    }
     String[] words = NOT_WORD.split(lowerText.strip());
     return words.length == 0 || words.length > MAX_WORDS ? NONE : new ShortTextEvidence(words);
   }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * length, ours beside the raw model. Writes target/lid-report.md (the figures in
  * docs/filters.md). Asserts the issue's targets for sentences (97%) and paragraphs (99.5%),
  * averaged over languages, and that ours is never below the raw model in any length class; the
- * two-word-phrase target (85%) is not reached yet and is reported, not asserted.
+ * two-word-phrase target (85%) is not reached yet: the test holds the level reached (78%) so it
+ * cannot slip back unnoticed.
  */
 class LanguageIdAccuracyTest {
   static final List<List<String>> GROUPS = List.of(List.of("msa", "ind"),
@@ -99,6 +100,8 @@ class LanguageIdAccuracyTest {
     assertThat(byLang).hasSizeGreaterThanOrEqualTo(25);
     assertThat(mean[2]).as("paragraphs, mean over languages").isGreaterThanOrEqualTo(0.995);
     assertThat(mean[1]).as("sentences, mean over languages").isGreaterThanOrEqualTo(0.97);
+    assertThat(mean[0]).as("two-word phrases, mean over languages (level reached, not the 85% "
+        + "target)").isGreaterThanOrEqualTo(0.78);
     for (int k = 0; k < 3; k++) {
       assertThat(mean[k]).as("length class %d: ours vs raw", k).isGreaterThanOrEqualTo(rawMean[k]);
     }

@@ -6,6 +6,7 @@ import dev.quarry.filters.DocumentStep;
 import dev.quarry.filters.Threshold;
 import dev.quarry.filters.Verdict;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class ContentWordList implements DocumentStep {
 
   /** The entries by their first word, each as its words, longest first. */
   private final CharArrayMap<List<String[]>> entries;
+  /** The {@link #shape}s of the entries' first words. */
+  private final BitSet firstWords;
+  private static final int SHAPES = 1 << 16;
   private final Params params;
   /** Scratch for one document (a step is used by one thread at a time): word offsets. */
   private int[] starts = new int[256];
@@ -64,6 +68,7 @@ public final class ContentWordList implements DocumentStep {
     this.params = params;
     this.entries = ListFiles.cached("content_words", "lists",
         ListFiles.checkPaths(params.lists(), "lists"), ContentWordList::index);
+    this.firstWords = shapes(entries);
   }
 
   @Override
@@ -136,6 +141,10 @@ public final class ContentWordList implements DocumentStep {
   }
 
   private int longestMatch(String text, int words, int at) {
+    if (!firstWords.get(shape(text.charAt(starts[at]), text.charAt(ends[at] - 1),
+        ends[at] - starts[at]))) {
+      return 0;
+    }
     int length = lowerInto(text, at);
     List<String[]> candidates = entries.get(lower, 0, length);
     if (candidates == null) {
@@ -170,6 +179,25 @@ public final class ContentWordList implements DocumentStep {
       lower[k] = Character.toLowerCase(text.charAt(starts[i] + k));
     }
     return length;
+  }
+
+  /**
+   * A cheap fingerprint of a word — first and last character lower-cased, and length — so that
+   * most words of a text are known not to start an entry before they are lower-cased and looked
+   * up.
+   */
+  private static int shape(char first, char last, int length) {
+    return (Character.toLowerCase(first) * 31 + Character.toLowerCase(last)) * 31 + length
+        & SHAPES - 1;
+  }
+
+  private static BitSet shapes(CharArrayMap<List<String[]>> entries) {
+    BitSet shapes = new BitSet(SHAPES);
+    for (List<String[]> list : entries.values()) {
+      String first = list.get(0)[0];
+      shapes.set(shape(first.charAt(0), first.charAt(first.length() - 1), first.length()));
+    }
+    return shapes;
   }
 
   /** The same lower-casing as {@link #lowerInto}, for list entries. */

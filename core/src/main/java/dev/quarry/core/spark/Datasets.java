@@ -1,5 +1,12 @@
 package dev.quarry.core.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
 import dev.quarry.core.storage.OutputDir;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,6 +28,20 @@ public final class Datasets {
           + OutputDir.SUCCESS + " and " + OutputDir.MANIFEST + "); was the job that writes it "
           + "finished?");
     }
-    return spark.read().parquet(dir.uri() + "/*.parquet");
+    // Explicit file paths, not a "*.parquet" glob: Spark looks for a streaming-sink metadata
+    // directory under a single glob path and logs a stack trace when it is not found.
+    try {
+      Path root = new Path(dir.uri());
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileStatus[] files = fs.globStatus(new Path(root, "*.parquet"));
+      if (files == null || files.length == 0) {
+        throw new IllegalArgumentException(uri + " is committed but holds no *.parquet file");
+      }
+      String[] paths = Arrays.stream(files).map(f -> f.getPath().toString()).sorted()
+          .toArray(String[]::new);
+      return spark.read().parquet(paths);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the files of " + uri, e);
+    }
   }
 }

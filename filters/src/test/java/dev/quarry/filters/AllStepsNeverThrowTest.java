@@ -40,6 +40,8 @@ class AllStepsNeverThrowTest {
     TEXTS.put("1 MB of full stops", ".".repeat(1024 * 1024));
     TEXTS.put("lone surrogates", "\uD800".repeat(1000) + "text" + "\uDC00".repeat(1000)
         + " \uD800");
+    TEXTS.put("repeated supplementary private use at the end", "The council met on "
+        + "Tuesday to talk about the new library \uDBFF\uDC01\uDBFF\uDC01");
     Random random = new Random(20261123);
     for (int length : new int[] {1, 100, 10_000, 200_000}) {
       TEXTS.put("random unicode " + length, randomUnicode(random, length));

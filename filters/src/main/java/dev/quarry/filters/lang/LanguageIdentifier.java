@@ -95,6 +95,7 @@ public final class LanguageIdentifier {
   }
 
   public Identification identify(String text) {
+    text = withoutSupplementaryPrivateUse(text);
     Identification quick = identifySample(sample(text, SAMPLE_CHARS));
     if (text.length() <= SAMPLE_CHARS || quick.score() >= CONFIDENT && quick.settled()) {
       return quick;
@@ -174,6 +175,33 @@ public final class LanguageIdentifier {
     }
     return new Identification(top.lang(), top.score(),
         List.copyOf(normalised.subList(1, Math.min(3, normalised.size()))), settled);
+  }
+
+  /**
+   * {@code text} with private-use characters beyond the BMP (planes 15 and 16) made spaces: they
+   * say nothing about the language, and OpenNLP's repeat-shrinking regex (so also
+   * {@link FastLanguageModel}, which reproduces it) throws on a repeated one at the end of a text.
+   */
+  static String withoutSupplementaryPrivateUse(String text) {
+    int i = 0;
+    while (i < text.length() && !Character.isHighSurrogate(text.charAt(i))) {
+      i++;
+    }
+    if (i == text.length()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int k = 0; k < text.length(); ) {
+      int cp = text.codePointAt(k);
+      int next = k + Character.charCount(cp);
+      if (cp >= 0xF0000 && Character.getType(cp) == Character.PRIVATE_USE) {
+        out.append(' ');
+      } else {
+        out.append(text, k, next);
+      }
+      k = next;
+    }
+    return out.toString();
   }
 
   /**

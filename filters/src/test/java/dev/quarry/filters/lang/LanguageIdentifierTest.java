@@ -53,4 +53,11 @@ class LanguageIdentifierTest {
     assertThat(id.runnersUp()).allSatisfy(c -> assertThat(Scripts.languagesOf("CYRILLIC"))
         .contains(c.lang()));
   }
+
+  @Test
+  void supplementaryPrivateUseCharactersDoNotBreakIt() {
+    // OpenNLP itself throws on this text (see FastLanguageModelTest).
+    String text = "The council met on Tuesday to talk about the new library \uDBFF\uDC01\uDBFF\uDC01";
+    assertThat(new LanguageIdentifier().identify(text).lang()).isEqualTo("eng");
+  }
 }

@@ -4,6 +4,7 @@ import dev.quarry.core.Document;
 import dev.quarry.core.stats.Accounting;
 import dev.quarry.core.stats.Stats;
 import dev.quarry.filters.DocumentStep;
+import dev.quarry.filters.TextScrubber;
 import dev.quarry.filters.Verdict;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Map;
  * {@code <step>_failed}, never a failed task. Counters, in {@link #stats()}: {@code docs_in},
  * {@code kept}, {@code dropped.<reason>}, {@code errors.<step>_failed}, and per step
  * {@code step.<name>.in}, {@code step.<name>.dropped.<reason>}, {@code step.<name>.nanos}.
+ *
+ * <p>A document that leaves the chain early (dropped, or failed) still passes every later
+ * {@link TextScrubber}, so what is written to {@code _rejected/} is scrubbed too.
  */
 public final class FilterChain {
   public static final String VERDICT_TAG = "verdict.";
@@ -64,7 +68,8 @@ public final class FilterChain {
         stats.add(counted.nanos(), System.nanoTime() - started);
         stats.increment("errors." + counted.error());
         if (verdicts == null) {
-          return new Outcome(current, step.name(), null, counted.error());
+          return new Outcome(scrubbedAfter(counted, current), step.name(), null,
+              counted.error());
         }
         verdicts.put(counted.verdictTag(), "error");
         continue;
@@ -75,7 +80,8 @@ public final class FilterChain {
         stats.increment(counted.droppedPrefix() + verdict.dropReason());
         if (verdicts == null) {
           stats.increment("dropped." + verdict.dropReason());
-          return new Outcome(current, step.name(), verdict.dropReason(), null);
+          return new Outcome(scrubbedAfter(counted, current), step.name(),
+              verdict.dropReason(), null);
         }
       }
       if (verdicts != null) {
@@ -84,6 +90,30 @@ public final class FilterChain {
     }
     stats.increment("kept");
     return new Outcome(verdicts == null ? current : current.withTags(verdicts), null, null, null);
+  }
+
+  /**
+   * A document that leaves the chain at {@code stop} (dropped or failed) with the text scrubbed
+   * by every {@link TextScrubber} after that step, so that {@code _rejected/} never holds what a
+   * scrubber would have removed. Their time counts as theirs.
+   */
+  private Document scrubbedAfter(Counted stop, Document document) {
+    Document current = document;
+    for (int i = steps.indexOf(stop) + 1; i < steps.size(); i++) {
+      Counted counted = steps.get(i);
+      if (counted.step() instanceof TextScrubber scrubber) {
+        long started = System.nanoTime();
+        try {
+          current = scrubber.scrub(current);
+        } catch (RuntimeException | StackOverflowError e) {
+          // A scrubber that fails leaves no text to leak: the document keeps none.
+          current = current.withText("");
+          stats.increment("errors_on_dropped." + counted.error());
+        }
+        stats.add(counted.nanos(), System.nanoTime() - started);
+      }
+    }
+    return current;
   }
 
   /** Counts and times so far; mergeable across executors. */

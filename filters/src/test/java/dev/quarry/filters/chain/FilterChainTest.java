@@ -8,6 +8,7 @@ import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.YamlConfig;
 import dev.quarry.core.stats.Accounting;
 import dev.quarry.filters.DocumentStep;
+import dev.quarry.filters.TextScrubber;
 import dev.quarry.filters.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,26 @@ class FilterChainTest {
     }
   }
 
+  /** Replaces every digit by '#'. */
+  record Digits() implements TextScrubber {
+    @Override
+    public String name() {
+      return "digits";
+    }
+
+    @Override
+    public Document scrub(Document d) {
+      return d.withText(d.text().replaceAll("[0-9]", "#"));
+    }
+
+    @Override
+    public Verdict apply(Document d) {
+      return Verdict.keep(scrub(d));
+    }
+  }
+
   static final StepRegistry REGISTRY = new StepRegistry()
+      .register("digits", Map.class, p -> new Digits())
       .register("min_words", MinWordsParams.class, p -> new MinWords(p.min()))
       .register("shouting", Map.class, p -> new Shouting())
       .register("broken", Map.class, p -> new Broken());
@@ -139,6 +159,20 @@ class FilterChainTest {
   }
 
   @Test
+  void aDocumentDroppedBeforeAScrubberIsScrubbedAllTheSame() {
+    FilterChain chain = chain("steps: [{name: min_words, params: {min: 4}}, {name: broken}, "
+        + "{name: digits}]");
+    FilterChain.Outcome dropped = chain.apply(doc("a", "call 555 1234"));
+    assertThat(dropped.dropReason()).isEqualTo("too_few_words");
+    assertThat(dropped.document().text()).isEqualTo("call ### ####");
+    FilterChain.Outcome failed = chain.apply(doc("b", "boom at 555 1234 today"));
+    assertThat(failed.error()).isEqualTo("broken_failed");
+    assertThat(failed.document().text()).isEqualTo("boom at ### #### today");
+    assertThat(chain.apply(doc("c", "one two three 42")).document().text())
+        .isEqualTo("one two three ##");
+  }
+
+  @Test
   void aStepThatThrowsMakesAnErrorNotAFailedTask() {
     FilterChain chain = chain("steps: [{name: broken}, {name: min_words}]");
     FilterChain.Outcome outcome = chain.apply(doc("a", "this one goes boom"));
@@ -156,7 +190,7 @@ class FilterChainTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("chain.yaml").hasMessageContaining("steps[1].name")
         .hasMessageContaining("unknown step 'nope'")
-        .hasMessageContaining("[broken, min_words, shouting]");
+        .hasMessageContaining("[broken, digits, min_words, shouting]");
     assertThatThrownBy(() -> chain("steps: [{name: min_words, params: {minn: 2}}]"))
         .hasMessageContaining("steps[0].params.minn").hasMessageContaining("unknown key 'minn'")
         .hasMessageContaining("allowed keys: [min]");
@@ -176,6 +210,6 @@ class FilterChainTest {
     assertThat(config.rejectedPerReason()).isEqualTo(100);
     assertThat(config.steps()).extracting(ChainConfig.StepConfig::params)
         .containsExactly(Map.of());
-    assertThat(REGISTRY.names()).isEqualTo(List.of("broken", "min_words", "shouting"));
+    assertThat(REGISTRY.names()).isEqualTo(List.of("broken", "digits", "min_words", "shouting"));
   }
 }

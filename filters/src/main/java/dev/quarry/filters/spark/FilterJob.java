@@ -82,7 +82,8 @@ public final class FilterJob {
       Stats stats = PartitionStats.over(tagged.select(functions.col(STATUS),
           functions.col(REASON), functions.col(DocumentSchema.LANG),
           functions.length(functions.col(DocumentSchema.TEXT)),
-          functions.col(DocumentSchema.LANG_SCORE)), new CountOutcomes());
+          functions.col(DocumentSchema.LANG_SCORE), functions.col(DocumentSchema.ATTRS)),
+          new CountOutcomes());
       Accounting accounting = Accounting.fromCounters(stats).verify("filter");
       spark.sparkContext().setJobDescription("filter: write documents");
       tagged.filter(functions.col(STATUS).equalTo("kept")).select(documentColumns())
@@ -195,9 +196,15 @@ public final class FilterJob {
     }
   }
 
-  /** Exact counts: by outcome and reason, by language, text sizes, language scores. */
+  /**
+   * Exact counts: by outcome and reason, by language, text sizes, language scores, and the
+   * values each scrubber changed per type ({@code attrs} starting {@code pii.}, summed over
+   * every document, dropped ones too).
+   */
   private static final class CountOutcomes extends PartitionStats {
     private static final long serialVersionUID = 1L;
+    /** The attrs prefix under which scrubbers record what they changed. */
+    static final String SCRUBBED_PREFIX = "pii.";
 
     @Override
     protected void count(Stats s, Row row) {
@@ -205,6 +212,14 @@ public final class FilterJob {
       int chars = row.isNullAt(3) ? 0 : row.getInt(3);
       s.observe("text_chars_in", chars);
       String lang = row.isNullAt(2) ? "none" : row.getString(2);
+      if (!row.isNullAt(5)) {
+        Map<String, Double> attrs = row.getJavaMap(5);
+        attrs.forEach((key, value) -> {
+          if (key.startsWith(SCRUBBED_PREFIX) && value != null && value > 0) {
+            s.add(key, Math.round(value));
+          }
+        });
+      }
       switch (row.getString(0)) {
         case "kept" -> {
           s.increment("kept");

@@ -11,7 +11,10 @@ import java.util.List;
  * {@code ::} or {@code ://}); the name is read backwards from it, so prose costs a look at the
  * word before each colon. A quoted value runs to its closing quote on the same line; an unquoted
  * one to white space or {@code , ; " ' `}, and in a URL query also to {@code &} and
- * {@code #}. The value must look generated ({@link Randomness}): at least {@value #MIN_LENGTH}
+ * {@code #}. An unquoted value that starts as code — a name, then a call, member or index
+ * ({@code parser.currentToken()}, {@code os.environ[…]}, {@code Pattern.compile(}) — computes
+ * the secret rather than holding it (a literal secret in code is quoted). The value must look
+ * generated ({@link Randomness}): at least {@value #MIN_LENGTH}
  * chars, two kinds of character and 3.5 bits per char (3.0 for hex) — the thresholds the corpus
  * was labelled with.
  */
@@ -21,6 +24,8 @@ final class KeyValueSecrets {
   private static final double MIN_BITS = 3.5;
   private static final int MAX_SPACES = 4;
   private static final int MAX_NAME = 64;
+  /** Longest leading name taken for code: a JWT's 36-char header before its dot is no name. */
+  private static final int MAX_CODE_NAME = 24;
 
   private KeyValueSecrets() {}
 
@@ -83,11 +88,26 @@ final class KeyValueSecrets {
       end = closingQuote(text, start, quote);
     } else {
       end = unquotedEnd(text, start, inQuery);
+      if (isCode(text, start, end)) {
+        return end;
+      }
     }
     if (end > start && Randomness.looksRandom(text, start, end, MIN_LENGTH, MIN_BITS, 2)) {
       out.add(SecretKind.KEY_VALUE.span(start, end));
     }
     return end;
+  }
+
+  /** Whether the value starts with a short name followed by {@code .}, {@code (} or {@code [}. */
+  private static boolean isCode(String text, int start, int end) {
+    int i = start;
+    while (i < end && i - start <= MAX_CODE_NAME
+        && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$'
+            || i > start && NumberBounds.isDigit(text.charAt(i)))) {
+      i++;
+    }
+    return i - start >= 2 && i - start <= MAX_CODE_NAME && i < end
+        && (text.charAt(i) == '.' || text.charAt(i) == '(' || text.charAt(i) == '[');
   }
 
   private static int closingQuote(String text, int start, char quote) {

@@ -141,6 +141,19 @@ class SecretDetectorTest {
   }
 
   @Test
+  void rejectsCodeThatComputesASecret() {
+    assertThat(found(detector, "JsonToken token = parser.currentToken();\n"
+        + "for (String token : ListFiles.tokens(urlPatternList)) {\n"
+        + "static final Pattern SECRET_KEY = Pattern.compile(\n"
+        + "api_key = os.environ[\"API_KEY\"]; const token = localStorage.getItem('token');"))
+        .isEmpty();
+    assertThat(found(detector, "access_token: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0."
+        + "Qm9K3xT7vLp2Wc8ZrN5aYd4Hs"))
+        .containsExactly("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0."
+            + "Qm9K3xT7vLp2Wc8ZrN5aYd4Hs key_value");
+  }
+
+  @Test
   void reportsEachSecretOnceUnderItsMostSpecificKind() {
     assertThat(found(detector, "GITHUB_TOKEN=ghp_gLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtH"))
         .containsExactly("ghp_gLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtH github_token");

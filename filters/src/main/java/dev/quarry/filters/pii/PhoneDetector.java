@@ -1,0 +1,159 @@
+package dev.quarry.filters.pii;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds phone numbers that libphonenumber validates, with the number's region as detail
+ * ({@code DE}). Validity alone is far too weak (every 8-digit run is a valid number somewhere),
+ * so a digit run (see {@link PhoneCandidate}) must first have a phone number's shape
+ * ({@link PhoneShape}: not a date, decimal, thousands, ISBN, SSN, ZIP+4, IP address or part of a
+ * longer token), and then:
+ *
+ * <ul>
+ *   <li>an international number ({@code +44 …}, {@code 0044 …}) must be valid; its region is
+ *       the one its country code and digits belong to;
+ *   <li>a national number must be valid in one of the regions the document plausibly uses
+ *       ({@link PhoneRegions}: its URL's and its language's), and be written in groups as that
+ *       region formats it ({@code 030 16540724}, {@code (404) 555-0174}), or follow a phone
+ *       word ("Tel.", "call", "телефон", "電話"…) on its line; a number in one block of digits
+ *       needs the phone word.
+ * </ul>
+ *
+ * Neither counts when an identifier's word ("ISBN", "order", "Bestellnummer", "SSN"…) stands
+ * closer before the number than any phone word.
+ *
+ * <p>Only runs of at least seven digits reach libphonenumber: prose costs one scan for digits.
+ */
+public final class PhoneDetector implements PiiDetector {
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  /** How far before a number its phone word or identifier word is looked for. */
+  private static final int CONTEXT_CHARS = 48;
+  private static final int MIN_DIGITS = 7;
+
+  private static final NearbyWords PHONE_WORDS = NearbyWords.of("tel", "tél", "phone", "fon",
+      "call", "dial", "ring", "mobil", "cell", "fax", "hotline", "helpline", "whatsapp", "sms",
+      "text us", "text me", "handy", "ruf", "anruf", "erreichbar", "appel", "portable", "llam",
+      "móvil", "movil", "celular", "ligue", "ligar", "chiam", "bel ", "gsm", "infolinia",
+      "dzwo", "komórk", "телефон", "тел.", "звон", "мобильн", "факс", "電話", "携帯", "ｔｅｌ",
+      "电话", "热线", "拨打", "手机", "致电");
+  private static final NearbyWords IDENTIFIER_WORDS = NearbyWords.of("isbn", "issn", "doi",
+      "arxiv", "ssn", "social security", "zip", "cep", "plz", "postcode", "postal", "upc",
+      "ean", "gtin", "sku", "utm", "blz", "iban", "bic", "swift", "order", "invoice", "tracking",
+      "bestell", "rechnung", "sendung", "kunden", "vertrag", "artikel", "commande", "suivi",
+      "facture", "pedido", "seguimiento", "factura", "ordine", "fattura", "encomenda",
+      "fatura", "bestel", "factuur", "zamówien", "faktur", "заказ", "注文", "订单", "serial",
+      "serien", "part no", "model", "room", "reference", "réf", "ticket", "batch", "patent",
+      "version", "build", "isin", "vat", "tax", "ust-id");
+
+  @Override
+  public PiiType type() {
+    return PiiType.PHONE;
+  }
+
+  @Override
+  public void find(String text, PiiContext context, List<PiiSpan> out) {
+    List<String> regions = null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean starts = PhoneCandidate.isDigit(c) || (c == '+' || c == '(') && i + 1 < n
+          && PhoneCandidate.isDigit(text.charAt(i + 1));
+      if (!starts || i > 0 && PhoneCandidate.isDigit(text.charAt(i - 1))) {
+        continue;
+      }
+      PhoneCandidate candidate = PhoneCandidate.read(text, i);
+      if (candidate == null) {
+        continue;
+      }
+      i = Math.max(i, candidate.end() - 1);
+      if (candidate.digits().length() < MIN_DIGITS || !PhoneShape.plausible(text, candidate)) {
+        continue;
+      }
+      if (regions == null) {
+        regions = PhoneRegions.of(context);
+      }
+      String region = region(text, candidate, regions);
+      if (region != null) {
+        out.add(new PiiSpan(PiiType.PHONE, candidate.start(), candidate.end(), region));
+      }
+    }
+  }
+
+  /** The region of a valid phone number written as {@code candidate}, or null. */
+  private static String region(String text, PhoneCandidate candidate, List<String> regions) {
+    int lineStart = NearbyWords.lineStart(text, candidate.start(), CONTEXT_CHARS);
+    int phoneWord = PHONE_WORDS.lastEnd(text, lineStart, candidate.start());
+    if (IDENTIFIER_WORDS.lastEnd(text, lineStart, candidate.start()) > phoneWord) {
+      return null;
+    }
+    String written = text.substring(candidate.start(), candidate.end());
+    if (candidate.international()) {
+      if (candidate.groupCount() == 1 && !candidate.plus() && phoneWord < 0) {
+        return null; // 0049697757705 alone is as likely a tracking number
+      }
+      PhoneNumber number = parse(candidate.plus() ? written : "+" + written.substring(2), "ZZ");
+      return number != null && UTIL.isValidNumber(number)
+          ? UTIL.getRegionCodeForNumber(number) : null;
+    }
+    if (candidate.groupCount() == 1 && phoneWord < 0) {
+      return null;
+    }
+    String firstValid = null;
+    for (String region : regions) {
+      PhoneNumber number = parse(written, region);
+      if (number != null && UTIL.isValidNumberForRegion(number, region)) {
+        if (groupedAsFormatted(candidate, UTIL.format(number, PhoneNumberFormat.NATIONAL))) {
+          return region;
+        }
+        if (firstValid == null) {
+          firstValid = region;
+        }
+      }
+    }
+    return phoneWord >= 0 || candidate.parenthesized()[0] ? firstValid : null;
+  }
+
+  /**
+   * Whether the written groups are the formatted ones, or adjacent formatted groups run
+   * together ({@code 0221/5670248} and {@code 0221 5670248} both fit {@code 0221 5670248}).
+   */
+  static boolean groupedAsFormatted(PhoneCandidate candidate, String formatted) {
+    List<Integer> formattedGroups = new ArrayList<>();
+    int run = 0;
+    for (int i = 0; i < formatted.length(); i++) {
+      if (PhoneCandidate.isDigit(formatted.charAt(i))) {
+        run++;
+      } else if (run > 0) {
+        formattedGroups.add(run);
+        run = 0;
+      }
+    }
+    if (run > 0) {
+      formattedGroups.add(run);
+    }
+    int f = 0;
+    for (int written : candidate.groups()) {
+      int sum = 0;
+      while (sum < written && f < formattedGroups.size()) {
+        sum += formattedGroups.get(f++);
+      }
+      if (sum != written) {
+        return false;
+      }
+    }
+    return f == formattedGroups.size();
+  }
+
+  private static PhoneNumber parse(String written, String region) {
+    try {
+      return UTIL.parse(written, region);
+    } catch (NumberParseException e) {
+      return null;
+    }
+  }
+}

@@ -64,8 +64,9 @@ public final class EmailDetector implements PiiDetector {
   public void find(String text, PiiContext context, List<PiiSpan> out) {
     int n = text.length();
     int taken = 0;
+    boolean words = EmailTokens.mayHoldWordForm(text);
     for (int i = 0; i < n; i++) {
-      if (!EmailTokens.mayStartAt(text.charAt(i))) {
+      if (!EmailTokens.mayStartAt(text.charAt(i), words)) {
         continue;
       }
       int atEnd = EmailTokens.atTokenEnd(text, i);

@@ -17,8 +17,21 @@ final class EmailTokens {
   /** Words for {@code .}. */
   static final List<String> DOT_WORDS = List.of("dot", "punto", "point", "ponto", "punkt",
       "punt", "kropka", "точка", "pont", "tečka");
-  /** The first letters of {@link #AT_WORDS}, both cases: most spaces are let go on them. */
-  private static final String AT_INITIALS = "aAmMсСkKcC";
+  /**
+   * What {@link #mayHoldWordForm} searches for: each dot-word starts with one of these as
+   * written in an address, lower-case or, for {@code DOT}, upper-case (few searches, each fast).
+   */
+  private static final List<String> DOT_WORD_STEMS = List.of("dot", "DOT", "punt", "punkt",
+      "point", "pont", "kropka", "точка", "tečka");
+  /** The ASCII characters an at-token may start with, but the space. */
+  private static final boolean[] TRIGGERS = new boolean[0x80];
+
+  static {
+    for (char c : "@[({<".toCharArray()) {
+      TRIGGERS[c] = true;
+    }
+  }
+
   private static final int LONGEST_WORD = 11;
   private static final String OPENING = "[({<";
   private static final String CLOSING = "])}>";
@@ -35,9 +48,33 @@ final class EmailTokens {
 
   private EmailTokens() {}
 
-  /** Whether an at-token may start with {@code c}: the scan's cheap first test. */
-  static boolean mayStartAt(char c) {
-    return c == '@' || c == '\uFF20' || c == ' ' || OPENING.indexOf(c) >= 0;
+  /**
+   * Whether an at-token may start with {@code c}: the scan's cheap first test. Spaces (before a
+   * bare at-word) count only with {@code words}, when the text holds a bare dot-word at all.
+   */
+  static boolean mayStartAt(char c, boolean words) {
+    return c < 0x80 ? TRIGGERS[c] || words && c == ' ' : c == '\uFF20';
+  }
+
+  /**
+   * Whether the text holds a dot-word between spaces, without which a bare at-word cannot start
+   * an address: most texts do not, and their spaces need no look.
+   */
+  static boolean mayHoldWordForm(String text) {
+    for (String stem : DOT_WORD_STEMS) {
+      for (int at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
+        int end = at;
+        while (end < text.length() && end - at <= LONGEST_WORD
+            && Character.isLetter(text.charAt(end))) {
+          end++;
+        }
+        if (at > 0 && text.charAt(at - 1) == ' ' && end < text.length()
+            && text.charAt(end) == ' ' && isOneOf(text, at, end, DOT_WORDS)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -50,7 +87,7 @@ final class EmailTokens {
       return i + 1;
     }
     if (c == ' ') {
-      if (i + 1 == text.length() || AT_INITIALS.indexOf(text.charAt(i + 1)) < 0) {
+      if (i + 1 == text.length() || !isAtInitial(text.charAt(i + 1))) {
         return -1;
       }
       int wordEnd = wordEnd(text, i + 1);
@@ -58,6 +95,14 @@ final class EmailTokens {
           && isOneOf(text, i + 1, wordEnd, AT_WORDS) ? wordEnd : -1;
     }
     return bracketedEnd(text, i, AT_WORDS);
+  }
+
+  /** The first letters of {@link #AT_WORDS}: most spaces are let go on them. */
+  private static boolean isAtInitial(char c) {
+    return switch (c) {
+      case 'a', 'A', 'm', 'M', 'с', 'С', 'k', 'K', 'c', 'C' -> true;
+      default -> false;
+    };
   }
 
   static AtKind kind(String text, int atStart) {

@@ -54,25 +54,36 @@ public final class IpAddressDetector implements PiiDetector {
   @Override
   public void find(String text, PiiContext context, List<PiiSpan> out) {
     int n = text.length();
+    int scanned = 0;
     for (int i = 0; i < n; i++) {
-      if (!isRunChar(text.charAt(i))) {
-        continue;
+      char first = text.charAt(i);
+      if (first < '0' || first > ':') {
+        continue; // a run is looked at from its first digit or colon
+      }
+      int start = i;
+      while (start > scanned && isRunChar(text.charAt(start - 1))) {
+        start--; // hex letters before it ("fe80::1")
       }
       int end = i;
       boolean colon = false;
       boolean dot = false;
       boolean hexLetter = false;
+      for (int p = start; p < i; p++) {
+        hexLetter |= text.charAt(p) > ':';
+        dot |= text.charAt(p) == '.';
+      }
       while (end < n && isRunChar(text.charAt(end))) {
         char c = text.charAt(end++);
         colon |= c == ':';
         dot |= c == '.';
-        hexLetter |= c > '9' && c != ':';
+        hexLetter |= c > ':';
       }
-      if (colon && !ipv6(text, i, end, out) && dot) {
-        ipv4BesideColons(text, i, end, out); // "IP:10.0.0.1", "10.0.0.1:8080"
+      if (colon && !ipv6(text, start, end, out) && dot) {
+        ipv4BesideColons(text, start, end, out); // "IP:10.0.0.1", "10.0.0.1:8080"
       } else if (!colon && dot && !hexLetter) {
-        ipv4(text, i, end, out);
+        ipv4(text, start, end, out);
       }
+      scanned = end;
       i = end - 1;
     }
   }

@@ -104,18 +104,27 @@ public final class PhoneDetector implements PiiDetector {
       return null;
     }
     String firstValid = null;
+    String firstGroupedAsWritten = null;
     for (String region : regions) {
       PhoneNumber number = parse(written, region);
       if (number != null && UTIL.isValidNumberForRegion(number, region)) {
+        firstValid = firstValid == null ? region : firstValid;
         if (groupedAsFormatted(candidate, UTIL.format(number, PhoneNumberFormat.NATIONAL))) {
-          return region;
-        }
-        if (firstValid == null) {
-          firstValid = region;
+          firstGroupedAsWritten = region;
+          break;
         }
       }
     }
-    return phoneWord >= 0 || candidate.parenthesized()[0] ? firstValid : null;
+    boolean accepted = firstGroupedAsWritten != null || firstValid != null
+        && (phoneWord >= 0 || candidate.parenthesized()[0]);
+    if (!accepted) {
+      return null;
+    }
+    // The most likely region keeps a number valid there, written as its people write it or not
+    // (Spaniards write 912 345 678, libphonenumber 912 34 56 78); a less likely one needs the
+    // grouping to win over a more likely one (014 197 2595 is South African, not Irish).
+    return firstValid.equals(regions.get(0)) || firstGroupedAsWritten == null ? firstValid
+        : firstGroupedAsWritten;
   }
 
   /**

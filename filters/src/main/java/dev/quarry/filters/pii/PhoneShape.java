@@ -63,8 +63,9 @@ final class PhoneShape {
 
   /**
    * A date among three consecutive groups joined by one {@code ./-} separator: day, month and
-   * a two- or four-digit year in either order ({@code 01.09.2023}, {@code 2024-05-02},
-   * {@code 03/04/25}), so also {@code 2024-07-04 23} before a time.
+   * a four-digit year in either order ({@code 01.09.2023}, {@code 2024-05-02}), or a two-digit
+   * one after slashes ({@code 03/04/25}); so also {@code 2024-07-04 23} before a time. French
+   * numbers in pairs ({@code 01-23-45-67-89}) have no four-digit group and no slash.
    */
   static boolean hasDate(PhoneCandidate c) {
     int[] offsets = offsets(c);
@@ -76,7 +77,7 @@ final class PhoneShape {
         int y = value(c, offsets, g + 2);
         int[] sizes = {c.groups()[g], c.groups()[g + 1], c.groups()[g + 2]};
         boolean dayMonthYear = sizes[0] <= 2 && sizes[1] <= 2 && (sizes[2] == 4 && isYear(y)
-            || sizes[2] == 2) && isDayAndMonth(a, b);
+            || sizes[2] == 2 && sep == '/') && isDayAndMonth(a, b);
         boolean yearMonthDay = sizes[0] == 4 && isYear(a) && sizes[1] <= 2 && sizes[2] <= 2
             && b >= 1 && b <= 12 && y >= 1 && y <= 31;
         if (dayMonthYear || yearMonthDay) {

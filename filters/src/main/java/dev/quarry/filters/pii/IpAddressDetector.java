@@ -18,9 +18,9 @@ import java.util.List;
  * "バージョン", "版本", "Section", "§"…) nearer before it than a network word, or a version word
  * right after it ({@code 5.6.2.1 版本}), is not an address. IPv6 literals are never versions, but
  * compressed forms with fewer than three groups written are other things ({@code a[1::2]},
- * {@code Foo::Bar}), so only {@code ::1} of those counts; a literal needs a decimal digit (hex
- * words such as {@code dead:beef::cafe}). Times ({@code 12:30:45}) and MAC addresses have too
- * few groups to parse.
+ * {@code Foo::Bar}), so of those only {@code ::1} and a full first group ({@code fe80::1}) count;
+ * a literal needs a decimal digit (not hex words such as {@code dead:beef::cafe}). Times
+ * ({@code 12:30:45}) and MAC addresses have too few groups to parse.
  *
  * <p>The scan passes over every character once, looking further only at runs of hex digits,
  * dots and colons that hold a dot or a colon.
@@ -141,8 +141,9 @@ public final class IpAddressDetector implements PiiDetector {
       return false;
     }
     String range = IpRange.ofIpv6(groups);
-    boolean loopbackShort = explicit[0] == 1 && IpRange.LOOPBACK.equals(range);
-    if (range != null && (explicit[0] >= 3 || loopbackShort)) {
+    boolean loopback = explicit[0] == 1 && IpRange.LOOPBACK.equals(range);
+    boolean fullFirstGroup = explicit[0] == 2 && start + 4 < end && text.charAt(start + 4) == ':';
+    if (range != null && (explicit[0] >= 3 || loopback || fullFirstGroup)) {
       out.add(new PiiSpan(PiiType.IP_ADDRESS, start, zoneEnd(text, end), range));
     }
     return true;

@@ -62,6 +62,9 @@ public final class EmailDetector implements PiiDetector {
 
   @Override
   public void find(String text, PiiContext context, List<PiiSpan> out) {
+    if (text == null) {
+      return;
+    }
     int n = text.length();
     int taken = 0;
     boolean words = EmailTokens.mayHoldWordForm(text);

@@ -53,6 +53,9 @@ public final class IpAddressDetector implements PiiDetector {
 
   @Override
   public void find(String text, PiiContext context, List<PiiSpan> out) {
+    if (text == null) {
+      return;
+    }
     int n = text.length();
     int scanned = 0;
     for (int i = 0; i < n; i++) {

@@ -113,9 +113,13 @@ record PhoneCandidate(int start, int end, boolean plus, String digits, int[] gro
     return groups.length;
   }
 
-  /** Whether the number starts with the international prefix {@code 00} instead of {@code +}. */
+  /**
+   * Whether the number starts with the international prefix {@code 00} instead of {@code +},
+   * written with its country code ({@code 0049 69 …}); {@code 00 63 24 52 73} is a list of pairs.
+   */
   boolean doubleZero() {
-    return !plus && !parenthesized[0] && digits.startsWith("00") && !digits.startsWith("000");
+    return !plus && !parenthesized[0] && groups[0] > 2 && digits.startsWith("00")
+        && !digits.startsWith("000");
   }
 
   /** Whether it is written as an international number: {@code +49 …} or {@code 0049 …}. */

@@ -4,7 +4,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,6 +56,9 @@ public final class PhoneDetector implements PiiDetector {
 
   @Override
   public void find(String text, PiiContext context, List<PiiSpan> out) {
+    if (text == null) {
+      return;
+    }
     List<String> regions = null;
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -75,7 +77,7 @@ public final class PhoneDetector implements PiiDetector {
         continue;
       }
       if (regions == null) {
-        regions = PhoneRegions.of(context);
+        regions = PhoneRegions.of(context == null ? PiiContext.NONE : context);
       }
       String region = region(text, candidate, regions);
       if (region != null) {
@@ -128,34 +130,25 @@ public final class PhoneDetector implements PiiDetector {
   }
 
   /**
-   * Whether the written groups are the formatted ones, or adjacent formatted groups run
-   * together ({@code 0221/5670248} and {@code 0221 5670248} both fit {@code 0221 5670248}).
+   * Whether the number is written in the groups the region formats it in ({@code 0221/5670248}
+   * fits {@code 0221 5670248}, {@code 615-555-0109} fits {@code (615) 555-0109}). Groups run
+   * together do not count: {@code 12345 6789} is not the Polish {@code 12 345 67 89}.
    */
   static boolean groupedAsFormatted(PhoneCandidate candidate, String formatted) {
-    List<Integer> formattedGroups = new ArrayList<>();
+    int[] written = candidate.groups();
+    int group = 0;
     int run = 0;
-    for (int i = 0; i < formatted.length(); i++) {
-      if (PhoneCandidate.isDigit(formatted.charAt(i))) {
+    for (int i = 0; i <= formatted.length(); i++) {
+      if (i < formatted.length() && PhoneCandidate.isDigit(formatted.charAt(i))) {
         run++;
       } else if (run > 0) {
-        formattedGroups.add(run);
+        if (group == written.length || written[group++] != run) {
+          return false;
+        }
         run = 0;
       }
     }
-    if (run > 0) {
-      formattedGroups.add(run);
-    }
-    int f = 0;
-    for (int written : candidate.groups()) {
-      int sum = 0;
-      while (sum < written && f < formattedGroups.size()) {
-        sum += formattedGroups.get(f++);
-      }
-      if (sum != written) {
-        return false;
-      }
-    }
-    return f == formattedGroups.size();
+    return group == written.length;
   }
 
   private static PhoneNumber parse(String written, String region) {

@@ -19,7 +19,7 @@ import java.util.Set;
  *   <caption>Regions by language (ISO 639-3)</caption>
  *   <tr><td>eng</td><td>US GB CA AU IN IE NZ ZA</td></tr>
  *   <tr><td>deu</td><td>DE AT CH</td></tr>
- *   <tr><td>fra</td><td>FR BE CH CA LU</td></tr>
+ *   <tr><td>fra</td><td>FR BE CH CA</td></tr>
  *   <tr><td>spa</td><td>ES MX AR CO CL PE</td></tr>
  *   <tr><td>por</td><td>PT BR</td></tr>
  *   <tr><td>ita</td><td>IT CH</td></tr>
@@ -38,7 +38,7 @@ final class PhoneRegions {
   private static final Map<String, List<String>> BY_LANGUAGE = Map.ofEntries(
       Map.entry("eng", List.of("US", "GB", "CA", "AU", "IN", "IE", "NZ", "ZA")),
       Map.entry("deu", List.of("DE", "AT", "CH")),
-      Map.entry("fra", List.of("FR", "BE", "CH", "CA", "LU")),
+      Map.entry("fra", List.of("FR", "BE", "CH", "CA")),
       Map.entry("spa", List.of("ES", "MX", "AR", "CO", "CL", "PE")),
       Map.entry("por", List.of("PT", "BR")),
       Map.entry("ita", List.of("IT", "CH")),

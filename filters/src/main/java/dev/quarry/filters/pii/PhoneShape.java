@@ -127,6 +127,8 @@ final class PhoneShape {
    * ({@code 0 031 552 408}) unless it is the trunk prefix before an area code in parentheses
    * ({@code 8 (352) …}) or a US {@code 1 800 …}. SSNs ({@code 3-2-4}), ZIP+4 ({@code 5-4}), the
    * Brazilian CEP ({@code 5-3}) and the US EIN ({@code 2-7}) have shapes no national plan writes.
+   * A slash stands only after an area code with its trunk prefix ({@code 0221/5670248}); else it
+   * is a fraction, a ratio or a path.
    */
   static boolean plausibleNational(PhoneCandidate c) {
     int[] g = c.groups();
@@ -139,6 +141,11 @@ final class PhoneShape {
     }
     if (g.length == 3 && g[0] == 3 && g[1] == 2 && g[2] == 4) {
       return false;
+    }
+    for (int i = 0; i < c.separators().length; i++) {
+      if (c.separators()[i] == '/' && (i > 0 || c.digits().charAt(0) != '0')) {
+        return false; // a slash only after a trunk-prefixed area code: 0221/5670248
+      }
     }
     return !(g.length == 2 && c.separators()[0] == '-'
         && (g[0] == 5 && (g[1] == 4 || g[1] == 3) || g[0] == 2 && g[1] == 7));

@@ -74,5 +74,9 @@ final class DetectorProbe {
       assertThat(Duration.ofNanos(System.nanoTime() - start)).as("text of %d chars", text.length())
           .isLessThan(Duration.ofSeconds(5));
     }
+    assertThatCode(() -> {
+      detector.find(null, null, new ArrayList<>());
+      detector.find("+49 30 16540724, 10.0.0.138, a@b.example", null, new ArrayList<>());
+    }).as("null text or context").doesNotThrowAnyException();
   }
 }

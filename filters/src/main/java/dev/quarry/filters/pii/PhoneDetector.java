@@ -18,9 +18,9 @@ import java.util.List;
  *       the one its country code and digits belong to;
  *   <li>a national number must be valid in one of the regions the document plausibly uses
  *       ({@link PhoneRegions}: its URL's and its language's), and be written in groups as that
- *       region formats it ({@code 030 16540724}, {@code (404) 555-0174}), or follow a phone
- *       word ("Tel.", "call", "телефон", "電話"…) on its line; a number in one block of digits
- *       needs the phone word.
+ *       region formats it ({@code 030 16540724}, {@code (404) 555-0174}), or with its area code
+ *       in parentheses ({@code (030) 1654 0724}), or follow a phone word ("Tel.", "call",
+ *       "телефон", "電話"…) on its line; a number in one block of digits needs the phone word.
  * </ul>
  *
  * Neither counts when an identifier's word ("ISBN", "order", "Bestellnummer", "SSN"…) stands
@@ -106,19 +106,25 @@ public final class PhoneDetector implements PiiDetector {
       return null;
     }
     String firstValid = null;
+    boolean areaCodeInParentheses = false;
     String firstGroupedAsWritten = null;
     for (String region : regions) {
       PhoneNumber number = parse(written, region);
       if (number != null && UTIL.isValidNumberForRegion(number, region)) {
-        firstValid = firstValid == null ? region : firstValid;
-        if (groupedAsFormatted(candidate, UTIL.format(number, PhoneNumberFormat.NATIONAL))) {
+        String formatted = UTIL.format(number, PhoneNumberFormat.NATIONAL);
+        if (firstValid == null) {
+          firstValid = region;
+          areaCodeInParentheses = candidate.parenthesized()[0] && firstGroup(formatted)
+              .equals(candidate.digits().substring(0, candidate.groups()[0]));
+        }
+        if (groupedAsFormatted(candidate, formatted)) {
           firstGroupedAsWritten = region;
           break;
         }
       }
     }
     boolean accepted = firstGroupedAsWritten != null || firstValid != null
-        && (phoneWord >= 0 || candidate.parenthesized()[0]);
+        && (phoneWord >= 0 || areaCodeInParentheses);
     if (!accepted) {
       return null;
     }
@@ -149,6 +155,19 @@ public final class PhoneDetector implements PiiDetector {
       }
     }
     return group == written.length;
+  }
+
+  /** The first digit group of a formatted number: its area code ({@code 030}, {@code 404}). */
+  private static String firstGroup(String formatted) {
+    int start = 0;
+    while (start < formatted.length() && !PhoneCandidate.isDigit(formatted.charAt(start))) {
+      start++;
+    }
+    int end = start;
+    while (end < formatted.length() && PhoneCandidate.isDigit(formatted.charAt(end))) {
+      end++;
+    }
+    return formatted.substring(start, end);
   }
 
   private static PhoneNumber parse(String written, String region) {

@@ -56,6 +56,9 @@ class PhoneDetectorTest {
     // Ireland comes before South Africa, but only South Africa groups it 3-3-4
     assertThat(found("Contact our branch on 014 197 2595 during business hours.", "eng"))
         .containsExactly("014 197 2595/ZA");
+    assertThat(found("Das Büro: (030) 1654 0724.", "deu")).containsExactly("(030) 1654 0724/DE");
+    // TV's fictional (555) numbers are invalid in the US; the British reading groups it 5-6
+    assertThat(found("Mill Creek (555) 010-4471", "eng")).isEmpty();
     // a valid Spanish mobile number without a phone word or its grouping is a count
     assertThat(found("Tenemos 612 345 678 clientes", "spa")).isEmpty();
     // the same national number means nothing in a language without the region

@@ -104,7 +104,8 @@ public final class EmailDetector implements PiiDetector {
       if (labelEnd < 0) {
         break;
       }
-      if (labels == 0 && kind == AtKind.WORD && NOT_DOMAIN_WORDS.contains(lower(text, q, labelEnd))) {
+      if (labels == 0 && kind == AtKind.WORD
+          && NOT_DOMAIN_WORDS.contains(lower(text, q, labelEnd))) {
         return -1;
       }
       labels++;

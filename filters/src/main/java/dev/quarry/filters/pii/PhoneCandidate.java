@@ -1,5 +1,7 @@
 package dev.quarry.filters.pii;
 
+import java.util.Arrays;
+
 /**
  * A run of digit groups as written, the unit the phone detector judges: an optional {@code +},
  * groups of digits, some in parentheses ({@code (0)161}, {@code (404)}), separated by a space, a
@@ -63,9 +65,8 @@ record PhoneCandidate(int start, int end, boolean plus, String digits, int[] gro
     if (count == 0) {
       return null;
     }
-    return new PhoneCandidate(start, end, plus, digits.toString(), java.util.Arrays.copyOf(groups, count),
-        java.util.Arrays.copyOf(separators, Math.max(0, count - 1)),
-        java.util.Arrays.copyOf(parenthesized, count));
+    return new PhoneCandidate(start, end, plus, digits.toString(), Arrays.copyOf(groups, count),
+        Arrays.copyOf(separators, Math.max(0, count - 1)), Arrays.copyOf(parenthesized, count));
   }
 
   /**

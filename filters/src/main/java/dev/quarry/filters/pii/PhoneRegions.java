@@ -31,7 +31,7 @@ import java.util.Set;
  *   <tr><td>jpn / kor</td><td>JP / KR</td></tr>
  *   <tr><td>cmn zho / yue</td><td>CN TW HK SG / HK</td></tr>
  *   <tr><td>hin / ind / vie / tha</td><td>IN / ID / VN / TH</td></tr>
- *   <tr><td>any other, or none</td><td>the URL's region only (international numbers always)</td></tr>
+ *   <tr><td>any other, or none</td><td>the URL's region only</td></tr>
  * </table>
  */
 final class PhoneRegions {

@@ -35,7 +35,8 @@ class ContactDetectorsCorpusTest {
     System.out.println(detector.getClass().getSimpleName() + "\n"
         + PiiEvaluation.table(Map.of(detector.type(), own)) + String.join("\n", own.errors));
 
-    assertThat(own.precision()).as("precision of %s", detector.type()).isGreaterThanOrEqualTo(TARGET);
+    assertThat(own.precision()).as("precision of %s", detector.type())
+        .isGreaterThanOrEqualTo(TARGET);
     assertThat(own.recall()).as("recall of %s", detector.type()).isGreaterThanOrEqualTo(TARGET);
   }
 

@@ -44,7 +44,8 @@ final class DetectorProbe {
         "x@y.".repeat(1 << 18), " at x dot ".repeat(1 << 16), "[at](dot)".repeat(1 << 16),
         "a.".repeat(1 << 19) + "@" + "b.".repeat(1 << 19),
         "\uD800".repeat(1000) + "a@b.com" + "\uDC00".repeat(1000) + " \uD800",
-        "\u05E9\u05DC\u05D5\u05DD user@example.com \u202E+49 30 1234567\u202C \u0645\u0631\u062D\u0628\u0627",
+        "\u05E9\u05DC\u05D5\u05DD user@example.com \u202E+49 30 1234567\u202C"
+            + " \u0645\u0631\u062D\u0628\u0627",
         "e\u0301\u0301@\u0308example.com 1\u0301.2.3.4 +4\u03009 30 12345678",
         "192.168.0.1@", "@192.168.0.1", "::", ":::", "::ffff:", "+", "(", "(0)", "00",
         "tel:", "Tel. +", "\uFF20", "x\uFF20", "[at]", " at ", " dot "));

@@ -32,7 +32,8 @@ class EmailDetectorTest {
 
   @Test
   void findsPlusAddressingSubdomainsQuotedLocalPartsAndIdn() {
-    assertThat(found("Use careers+backend@jobs.eu.lumenforge.io; or \"data team\"@research.example.edu"))
+    assertThat(found("Use careers+backend@jobs.eu.lumenforge.io; or "
+        + "\"data team\"@research.example.edu"))
         .containsExactly("careers+backend@jobs.eu.lumenforge.io/plain",
             "\"data team\"@research.example.edu/plain");
     assertThat(found("Support: support@bücherstube.example – IDN works"))

@@ -90,6 +90,11 @@ class PhoneDetectorTest {
     assertThat(found("Questions about your order? Text us at 615-555-0109.", "eng"))
         .containsExactly("615-555-0109/US");
     assertThat(found("Call us about order no. 0131 496 0403", "eng")).isEmpty();
+    // identifier words are whole: Kundenservice is no Kundennummer, Building no build number
+    assertThat(found("Unser Kundenservice: 030 16540724", "deu"))
+        .containsExactly("030 16540724/DE");
+    assertThat(found("Building A reception: 0131 496 0403", "eng"))
+        .containsExactly("0131 496 0403/GB");
   }
 
   @ParameterizedTest

@@ -34,10 +34,11 @@ public final class EmailDetector implements PiiDetector {
   /** How far before a bare {@code at} form its mail word may stand. */
   private static final int CONTEXT_CHARS = 80;
 
-  private static final NearbyWords MAIL_WORDS = NearbyWords.of("mail", "courriel", "correo",
-      "adres", "address", "adress", "contact", "kontakt", "contatt", "reach", "write", "écri",
-      "escrib", "escrev", "schreib", "scriv", "napisz", "pisz", "почт", "адрес", "ящик", "пиши",
-      "メール", "アドレス", "邮箱", "邮件", "郵件", "信箱", "联系");
+  private static final NearbyWords MAIL_WORDS = NearbyWords.of("mail*", "courriel*",
+      "correo*", "adres*", "address*", "adress*", "contact*", "kontakt*", "contatt*", "reach*",
+      "write*", "écri*", "escrib*", "escrev*", "schreib*", "scriv*", "napisz*", "pisz*",
+      "почт*", "адрес*", "ящик*", "пиши*", "メール", "アドレス", "邮箱", "邮件", "郵件", "信箱",
+      "联系");
   /** File extensions that follow {@code @} in asset names ({@code icon@2x.png}), not TLDs. */
   private static final Set<String> FILE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "svg",
       "webp", "bmp", "ico", "css", "js", "json", "html", "htm", "xml", "pdf", "txt", "md", "yaml",

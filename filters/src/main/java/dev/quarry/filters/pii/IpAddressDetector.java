@@ -31,20 +31,22 @@ public final class IpAddressDetector implements PiiDetector {
   /** How far after: the word order of Chinese and Japanese puts "version" after the number. */
   private static final int CONTEXT_AFTER = 12;
 
-  private static final NearbyWords NETWORK_WORDS = NearbyWords.of("ip", "address", "adress",
-      "adres", "dirección", "direccion", "indirizzo", "endereço", "adresu", "адрес", "アドレス",
-      "地址", "host", "server", "serveur", "servidor", "ping", "gateway", "router", "dns",
-      "nameserver", "resolver", "subnet", "netmask", "client", "listen", "bind", "connect",
-      "proxy", "forwarded", "nslookup", "traceroute", "ssh", "curl", "inet", "route",
-      "firewall", "vpn", "lan", "wan", "peer", "remote", "src", "dst", "nat", "dhcp", "netz",
-      "réseau", "red ", "rete", "сервер", "サーバ", "服务器");
-  private static final NearbyWords VERSION_WORDS = NearbyWords.of("version", "versión",
-      "versão", "versione", "versie", "wersj", "верси", "バージョン", "版本", "release",
-      "build", "firmware", "update", "upgrade", "aktualisier", "treiber", "driver", "changelog",
-      "änderungsprotokoll", "actualizaci", "atualiza", "aggiornament", "micrologiciel",
-      "mise à jour", "обновлен", "升级", "section", "chapter", "chapitre", "capítulo",
-      "capitolo", "kapitel", "paragra", "párrafo", "article", "artikel", "articolo", "artículo",
-      "punkt", "пункт", "глава", "раздел", "§", "oid", "snmp", "clause", "numbering", "第");
+  private static final NearbyWords NETWORK_WORDS = NearbyWords.of("ip", "ips", "ipv4", "ipv6",
+      "address*", "adress*", "adres*", "dirección*", "direccion*", "indirizz*", "endereço*",
+      "адрес*", "アドレス", "地址", "host", "hosts", "hostname*", "server*", "serveur*",
+      "servidor*", "ping*", "gateway*", "router*", "dns", "nameserver*", "resolver*", "subnet*",
+      "netmask*", "client*", "listen*", "bind*", "connect*", "proxy*", "forwarded*",
+      "nslookup*", "traceroute*", "ssh*", "curl", "inet*", "route*", "firewall*", "vpn", "lan",
+      "wan", "peer*", "remote*", "src", "dst", "nat", "dhcp*", "netz*", "réseau*", "red", "rete",
+      "сервер*", "サーバ", "服务器");
+  private static final NearbyWords VERSION_WORDS = NearbyWords.of("version*", "versión*",
+      "versão*", "versione*", "versie*", "wersj*", "верси*", "バージョン", "版本", "release*",
+      "build", "builds", "firmware*", "update*", "upgrade*", "aktualisier*", "treiber*",
+      "driver*", "changelog*", "änderungsprotokoll*", "actualizaci*", "atualiza*",
+      "aggiornament*", "micrologiciel*", "mise à jour", "обновлен*", "升级", "section*",
+      "chapter*", "chapitre*", "capítulo*", "capitolo*", "kapitel*", "paragra*", "párrafo*",
+      "article*", "artikel*", "articolo*", "artículo*", "punkt*", "пункт*", "глава*", "раздел*",
+      "§", "oid", "oids", "snmp*", "clause*", "numbering*", "第");
 
   @Override
   public PiiType type() {

@@ -6,22 +6,23 @@ import java.util.Locale;
 /**
  * A list of context words ("tel", "version", "isbn", "電話"…) looked for near a candidate value:
  * shape alone cannot tell a phone number from an order number, or an IP address from a version,
- * and the words around it can. Matching ignores case; a word written in a cased script (Latin,
- * Cyrillic, Greek) must start a word ("tel" is not found in "hotel"), a word in a script without
- * spaces (Han, kana) may stand anywhere. Words may be followed by more letters ("version" finds
- * "versions"), so list stems. Only the given window of the text is looked at, so the cost does
- * not grow with the text.
+ * and the words around it can. Matching ignores case. A word is whole unless it ends in
+ * {@code *}, which makes it a stem ({@code "version*"} finds "versions", {@code "ip"} does not
+ * find "iphone"). Word edges count only next to letters of cased scripts (Latin, Cyrillic,
+ * Greek): Chinese and Japanese run words together ({@code 来自IP地址}, {@code IPアドレス}). Only
+ * the given window of the text is looked at, so the cost does not grow with the text.
  */
 final class NearbyWords {
   private final String[] words;
-  private final boolean[] mustStartWord;
+  private final boolean[] whole;
 
-  NearbyWords(List<String> words) {
-    this.words = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-    this.mustStartWord = new boolean[this.words.length];
-    for (int i = 0; i < this.words.length; i++) {
-      char first = this.words[i].charAt(0);
-      mustStartWord[i] = Character.toUpperCase(first) != Character.toLowerCase(first);
+  private NearbyWords(List<String> words) {
+    this.words = new String[words.size()];
+    this.whole = new boolean[words.size()];
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i).toLowerCase(Locale.ROOT);
+      whole[i] = !word.endsWith("*");
+      this.words[i] = whole[i] ? word : word.substring(0, word.length() - 1);
     }
   }
 
@@ -52,15 +53,27 @@ final class NearbyWords {
     for (int w = 0; w < words.length; w++) {
       String word = words[w];
       for (int at = window.lastIndexOf(word); at >= 0; at = window.lastIndexOf(word, at - 1)) {
-        boolean starts = at > 0 ? !Character.isLetter(window.charAt(at - 1))
-            : from == 0 || !Character.isLetter(text.charAt(from - 1));
-        if (!mustStartWord[w] || starts) {
-          best = Math.max(best, from + at + word.length());
+        int end = at + word.length();
+        if (startsWord(text, from + at) && (!whole[w] || endsWord(text, from + end))) {
+          best = Math.max(best, from + end);
           break;
         }
       }
     }
     return best;
+  }
+
+  private static boolean startsWord(String text, int at) {
+    return at == 0 || !isCasedLetter(text.charAt(at - 1)) || !isCasedLetter(text.charAt(at));
+  }
+
+  private static boolean endsWord(String text, int end) {
+    return end == text.length() || !isCasedLetter(text.charAt(end))
+        || !isCasedLetter(text.charAt(end - 1));
+  }
+
+  private static boolean isCasedLetter(char c) {
+    return Character.toUpperCase(c) != Character.toLowerCase(c);
   }
 
   /** The start of the line holding {@code pos}, but at most {@code max} chars back. */

@@ -34,27 +34,24 @@ public final class PhoneDetector implements PiiDetector {
   private static final int CONTEXT_CHARS = 48;
   private static final int MIN_DIGITS = 7;
 
-  private static final NearbyWords PHONE_WORDS = NearbyWords.of("tel", "tél", "phone",
-      "call", "dial", "ring", "mobil", "cell", "fax", "hotline", "helpline", "whatsapp", "sms",
-      "text us", "text me", "handy", "ruf", "anruf", "erreich", "appel", "portable", "llam",
-      "móvil", "movil", "celular", "ligue", "ligar", "chiam", "bel ", "gsm", "infolinia",
-      "dzwo", "komórk", "телефон", "тел", "звон", "мобильн", "факс", "電話", "携帯", "ｔｅｌ",
-      "电话", "热线", "拨打", "手机", "致电");
-  /**
-   * Words naming a number as something else. Short ones carry their delimiter, so that they do
-   * not start common words ("doing", "cependant", "bicycle", "building", "taxi").
-   */
-  private static final NearbyWords IDENTIFIER_WORDS = NearbyWords.of("isbn", "issn", "doi:",
-      "doi ", "doi.org", "arxiv", "ssn", "social security", "zip ", "zip:", "zip+4", "cep ",
-      "cep:", "plz", "postcode", "postal", "upc ", "upc:", "ean ", "ean:", "ean-", "gtin", "sku",
-      "utm ", "blz", "iban", "bic ", "bic:", "swift", "order", "invoice", "tracking",
-      "bestellnummer", "bestell-nr", "rechnungsn", "rechnungs-nr", "sendungsn", "kundennummer",
-      "kundennr", "kunden-nr", "vertragsn", "artikelnummer", "artikel-nr", "commande n",
-      "suivi", "facture", "pedido", "seguimiento", "factura", "ordine", "fattura", "encomenda",
-      "fatura", "bestelnummer", "factuur", "zamówien", "faktur", "заказ", "注文", "订单",
-      "serial", "seriennummer", "part no", "model", "room", "reference", "réf", "ticket", "batch",
-      "patent", "version", "build ", "build:", "isin", "vat ", "vat:", "tax id", "tax no",
-      "ust-id");
+  private static final NearbyWords PHONE_WORDS = NearbyWords.of("tel*", "tél*", "phone*",
+      "call*", "dial", "dialing", "dialling", "ring", "mobil*", "cell*", "fax*", "hotline*",
+      "helpline*", "whatsapp*", "sms", "text us", "text me", "handy*", "ruf*", "anruf*",
+      "erreich*", "appel*", "portable*", "llam*", "móvil*", "movil*", "celular*", "ligue*",
+      "ligar", "chiam*", "bel", "bellen", "gsm", "infolinia*", "dzwo*", "komórk*", "телефон*",
+      "тел", "звон*", "мобильн*", "факс*", "電話", "携帯", "ｔｅｌ", "电话", "热线", "拨打", "手机",
+      "致电");
+  /** Words naming a number as something else: an identifier, a code, a reference. */
+  private static final NearbyWords IDENTIFIER_WORDS = NearbyWords.of("isbn*", "issn*", "doi",
+      "arxiv*", "ssn*", "social security", "zip", "cep", "plz", "postcode*", "postal*", "upc",
+      "ean", "gtin*", "sku*", "utm", "blz", "iban*", "bic", "swift*", "order*", "invoice*",
+      "tracking*", "bestellnummer", "bestell-nr*", "rechnungsnummer", "rechnungs-nr*",
+      "sendungsnummer", "kundennummer", "kundennr*", "kunden-nr*", "vertragsnummer",
+      "artikelnummer", "artikel-nr*", "commande n*", "suivi*", "facture*", "pedido*",
+      "seguimiento*", "factura*", "ordine*", "fattura*", "encomenda*", "fatura*",
+      "bestelnummer", "factuur*", "zamówien*", "faktur*", "заказ*", "注文", "订单", "serial*",
+      "seriennummer", "part no*", "model*", "room*", "reference*", "réf*", "ticket*", "batch*",
+      "patent*", "version*", "build", "isin", "vat", "tax id", "tax no*", "ust-id*");
 
   @Override
   public PiiType type() {

@@ -22,8 +22,9 @@ import java.util.List;
  * a literal needs a decimal digit (not hex words such as {@code dead:beef::cafe}). Times
  * ({@code 12:30:45}) and MAC addresses have too few groups to parse.
  *
- * <p>The scan passes over every character once, looking further only at runs of hex digits,
- * dots and colons that hold a dot or a colon.
+ * <p>The scan passes over every character once and looks further only at a run of hex digits,
+ * dots and colons that holds a decimal digit or a colon, and parses only runs with a dot or a
+ * colon: prose costs one pass.
  */
 public final class IpAddressDetector implements PiiDetector {
   /** How far before a literal its network or version word is looked for. */

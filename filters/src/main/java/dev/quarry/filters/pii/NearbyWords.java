@@ -1,7 +1,10 @@
 package dev.quarry.filters.pii;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A list of context words ("tel", "version", "isbn", "電話"…) looked for near a candidate value:
@@ -15,15 +18,32 @@ import java.util.Locale;
 final class NearbyWords {
   private final String[] words;
   private final boolean[] whole;
+  /** The indices of the words by their first char (lower-case): ASCII ones, then the rest. */
+  private final int[][] byAsciiFirstChar = new int[0x80][];
+  private final Map<Character, int[]> byOtherFirstChar = new HashMap<>();
+  private final int longest;
 
   private NearbyWords(List<String> words) {
     this.words = new String[words.size()];
     this.whole = new boolean[words.size()];
+    Map<Character, List<Integer>> index = new HashMap<>();
+    int longestWord = 0;
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i).toLowerCase(Locale.ROOT);
       whole[i] = !word.endsWith("*");
       this.words[i] = whole[i] ? word : word.substring(0, word.length() - 1);
+      index.computeIfAbsent(this.words[i].charAt(0), c -> new ArrayList<>()).add(i);
+      longestWord = Math.max(longestWord, this.words[i].length());
     }
+    index.forEach((c, list) -> {
+      int[] indices = list.stream().mapToInt(Integer::intValue).toArray();
+      if (c < 0x80) {
+        byAsciiFirstChar[c] = indices;
+      } else {
+        byOtherFirstChar.put(c, indices);
+      }
+    });
+    this.longest = longestWord;
   }
 
   static NearbyWords of(String... words) {
@@ -37,26 +57,25 @@ final class NearbyWords {
 
   /**
    * The end of the last word occurring in {@code text[from, to)} (clamped to the text), or -1:
-   * with it a caller can tell which of two kinds of word stands closer to a value.
+   * with it a caller can tell which of two kinds of word stands closer to a value. Reads the
+   * window from its end, each position against the few words starting with its character.
    */
   int lastEnd(String text, int from, int to) {
     from = Math.max(0, from);
     to = Math.min(text.length(), to);
-    if (to <= from) {
-      return -1;
-    }
-    String window = text.substring(from, to).toLowerCase(Locale.ROOT);
-    if (window.length() != to - from) {
-      return -1; // a lower-casing that changes the length (rare letters): offsets would be wrong
-    }
     int best = -1;
-    for (int w = 0; w < words.length; w++) {
-      String word = words[w];
-      for (int at = window.lastIndexOf(word); at >= 0; at = window.lastIndexOf(word, at - 1)) {
+    for (int at = to - 1; at >= from && at + longest > best; at--) {
+      char c = Character.toLowerCase(text.charAt(at));
+      int[] candidates = c < 0x80 ? byAsciiFirstChar[c] : byOtherFirstChar.get(c);
+      if (candidates == null || !startsWord(text, at)) {
+        continue;
+      }
+      for (int w : candidates) {
+        String word = words[w];
         int end = at + word.length();
-        if (startsWord(text, from + at) && (!whole[w] || endsWord(text, from + end))) {
-          best = Math.max(best, from + end);
-          break;
+        if (end <= to && end > best && text.regionMatches(true, at, word, 0, word.length())
+            && (!whole[w] || endsWord(text, end))) {
+          best = end;
         }
       }
     }

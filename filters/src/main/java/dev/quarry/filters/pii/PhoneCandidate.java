@@ -24,6 +24,27 @@ record PhoneCandidate(int start, int end, boolean plus, String digits, int[] gro
   static final int MAX_DIGITS = 17;
 
   /**
+   * Whether at least {@code min} digits follow {@code start} among the characters a run is
+   * written with, looking at most 3 chars a digit ahead: the cheap test before {@link #read}
+   * (which allocates), so that years, prices and list numbers cost a few comparisons.
+   */
+  static boolean hasDigitsAhead(String text, int start, int min) {
+    int digits = 0;
+    int limit = Math.min(text.length(), start + 3 * min + 6);
+    for (int i = start; i < limit; i++) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        if (++digits >= min) {
+          return true;
+        }
+      } else if (!isSpace(c) && "+-./()".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The run starting at {@code start} (a digit, {@code +digit} or {@code (digit}), read up to
    * {@link #MAX_GROUPS} groups; null when it is no run at all. The caller skips to {@link #end}.
    */

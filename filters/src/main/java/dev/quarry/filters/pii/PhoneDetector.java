@@ -69,7 +69,8 @@ public final class PhoneDetector implements PiiDetector {
       char c = text.charAt(i);
       boolean starts = PhoneCandidate.isDigit(c) || (c == '+' || c == '(') && i + 1 < n
           && PhoneCandidate.isDigit(text.charAt(i + 1));
-      if (!starts || i > 0 && PhoneCandidate.isDigit(text.charAt(i - 1))) {
+      if (!starts || i > 0 && PhoneCandidate.isDigit(text.charAt(i - 1))
+          || !PhoneCandidate.hasDigitsAhead(text, i, MIN_DIGITS)) {
         continue;
       }
       PhoneCandidate candidate = PhoneCandidate.read(text, i);

@@ -1,5 +1,7 @@
 package dev.quarry.filters;
 
+import dev.quarry.filters.pii.PiiStep;
+
 import dev.quarry.filters.chain.StepRegistry;
 import dev.quarry.filters.lang.LanguageIdStep;
 import dev.quarry.filters.lists.ListSteps;
@@ -11,6 +13,7 @@ public final class FilterSteps {
 
   public static StepRegistry registry() {
     return ListSteps.registerListSteps(QualitySteps.registerQualitySteps(new StepRegistry()
-        .register(LanguageIdStep.NAME, LanguageIdStep.Params.class, LanguageIdStep::new)));
+        .register(LanguageIdStep.NAME, LanguageIdStep.Params.class, LanguageIdStep::new)
+        .register(PiiStep.NAME, PiiStep.Params.class, PiiStep::new)));
   }
 }

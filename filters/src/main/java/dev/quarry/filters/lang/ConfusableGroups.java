@@ -130,18 +130,18 @@ final class ConfusableGroups {
     return null;
   }
 
+  /** The chosen member, and by how many points it led the next member left in the running. */
+  record Decision(String lang, int margin) {}
+
   /**
    * The member the text's letters and words point to. Members whose alphabet lacks a letter the
    * text uses are out; of the rest, the one with the most points wins, ties (and
    * no points at all) going to the one the model ranks higher. Null when no member is left.
-   * Only members allowed by the script are considered ({@code allowed} null: any).
+   * Only members allowed by the script are considered ({@code allowed} null: any). The text
+   * comes lower-cased ({@link Locale#ROOT}), as the identifier already has it.
    */
-  /** The chosen member, and by how many points it led the next member left in the running. */
-  record Decision(String lang, int margin) {}
-
-  static Decision decide(List<Member> group, String text, Set<String> allowed,
+  static Decision decide(List<Member> group, String lower, Set<String> allowed,
       List<String> modelOrder) {
-    String lower = text.toLowerCase(Locale.ROOT);
     Set<String> words = new java.util.HashSet<>(List.of(NOT_WORD.split(lower)));
     StringBuilder letters = new StringBuilder();
     for (Member m : group) {

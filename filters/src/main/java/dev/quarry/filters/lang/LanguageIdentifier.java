@@ -149,7 +149,7 @@ public final class LanguageIdentifier {
     List<ConfusableGroups.Member> group = ConfusableGroups.groupOf(top.lang(), cyrillic);
     boolean settled = true;
     if (group != null) {
-      ConfusableGroups.Decision decision = ConfusableGroups.decide(group, sample, allowed,
+      ConfusableGroups.Decision decision = ConfusableGroups.decide(group, lower, allowed,
           normalised.stream().map(Candidate::lang).toList());
       settled = decision != null && decision.margin() >= SETTLED_MARGIN;
       String decided = decision == null ? null : decision.lang();

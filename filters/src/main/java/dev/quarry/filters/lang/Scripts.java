@@ -102,7 +102,7 @@ final class Scripts {
         }
         total++;
         if (c > 0x7F) {
-          int at = distinct.indexOf(String.valueOf(c));
+          int at = indexOf(c);
           if (at < 0) {
             at = distinct.length();
             distinct.append(c);
@@ -114,6 +114,16 @@ final class Scripts {
         }
       }
       this.letters = total;
+    }
+
+    /** Where {@code c} is among the distinct letters counted so far, or -1. */
+    private int indexOf(char c) {
+      for (int i = 0; i < distinct.length(); i++) {
+        if (distinct.charAt(i) == c) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     /** Whether {@code lang} is ruled out because the text has none of its own letters. */

@@ -58,7 +58,7 @@ public final class PiiStep implements TextScrubber {
 
     @Override
     public void validate() {
-      actionsByType();
+      Map<PiiType, PiiAction> byType = actionsByType();
       for (int i = 0; i < keepIpRanges.size(); i++) {
         if (!IP_RANGES.contains(keepIpRanges.get(i))) {
           throw new ConfigException("keep_ip_ranges[" + i + "]", "unknown range '"
@@ -66,7 +66,7 @@ public final class PiiStep implements TextScrubber {
         }
       }
       maxEntities.requireWhole(0, Integer.MAX_VALUE, "max_entities");
-      if (actionsByType().containsValue(PiiAction.HASH)) {
+      if (byType.containsValue(PiiAction.HASH)) {
         hashKey(System::getenv);
       }
     }

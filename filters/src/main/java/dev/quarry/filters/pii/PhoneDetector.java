@@ -20,7 +20,10 @@ import java.util.List;
  *       ({@link PhoneRegions}: its URL's and its language's), and be written in groups as that
  *       region formats it ({@code 030 16540724}, {@code (404) 555-0174}), or with its area code
  *       in parentheses ({@code (030) 1654 0724}), or follow a phone word ("Tel.", "call",
- *       "телефон", "電話"…) on its line; a number in one block of digits needs the phone word.
+ *       "телефон", "電話", ☎…) on its line; a number in one block of digits needs the phone word;
+ *   <li>a national number written in none of those regions' groups is a US or British one
+ *       when a phone word stands before it and it is written exactly in that region's groups
+ *       ({@code ☎ (202) 555-0182} on a Japanese page, or on a page of unknown language).
  * </ul>
  *
  * Neither counts when an identifier's word ("ISBN", "order", "Bestellnummer", "SSN"…) stands
@@ -40,7 +43,12 @@ public final class PhoneDetector implements PiiDetector {
       "erreich*", "appel*", "portable*", "llam*", "móvil*", "movil*", "celular*", "ligue*",
       "ligar", "chiam*", "bel", "bellen", "gsm", "infolinia*", "dzwo*", "komórk*", "телефон*",
       "тел", "звон*", "мобильн*", "факс*", "電話", "携帯", "ｔｅｌ", "电话", "热线", "拨打", "手机",
-      "致电");
+      "致电", "\u260e", "\u260f", "\u2706", "\ud83d\udcde", "\ud83d\udcf1", "\ud83d\udce0");
+  /**
+   * Regions whose national numbers turn up on pages of any language (a US office on a Japanese
+   * page): tried last, only after a phone word and only written exactly in their groups.
+   */
+  private static final List<String> WORLDWIDE_REGIONS = List.of("US", "GB");
   /** Words naming a number as something else: an identifier, a code, a reference. */
   private static final NearbyWords IDENTIFIER_WORDS = NearbyWords.of("isbn*", "issn*", "doi",
       "arxiv*", "ssn*", "social security", "zip", "cep", "plz", "postcode*", "postal*", "upc",
@@ -130,6 +138,12 @@ public final class PhoneDetector implements PiiDetector {
     }
     boolean accepted = firstGroupedAsWritten != null || firstValid != null
         && (phoneWord >= 0 || areaCodeInParentheses);
+    if (phoneWord >= 0 && firstGroupedAsWritten == null) {
+      String worldwide = worldwideRegion(written, candidate, regions);
+      if (worldwide != null) {
+        return worldwide;
+      }
+    }
     if (!accepted) {
       return null;
     }
@@ -138,6 +152,22 @@ public final class PhoneDetector implements PiiDetector {
     // grouping to win over a more likely one (014 197 2595 is South African, not Irish).
     return firstValid.equals(regions.get(0)) || firstGroupedAsWritten == null ? firstValid
         : firstGroupedAsWritten;
+  }
+
+  /** A worldwide region where the number is valid and written in its groups, or null. */
+  private static String worldwideRegion(String written, PhoneCandidate candidate,
+      List<String> regions) {
+    for (String region : WORLDWIDE_REGIONS) {
+      if (regions.contains(region)) {
+        continue;
+      }
+      PhoneNumber number = parse(written, region);
+      if (number != null && UTIL.isValidNumberForRegion(number, region)
+          && groupedAsFormatted(candidate, UTIL.format(number, PhoneNumberFormat.NATIONAL))) {
+        return region;
+      }
+    }
+    return null;
   }
 
   /**

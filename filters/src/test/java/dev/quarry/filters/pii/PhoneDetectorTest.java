@@ -31,6 +31,20 @@ class PhoneDetectorTest {
   }
 
   @Test
+  void aUsOrBritishNationalNumberOnAnotherLanguagesPageNeedsAPhoneWordAndItsExactGroups() {
+    assertThat(found("✉ marie@example.org · ☎ (202) 555-0182 · IP 198.51.100.23", "jpn"))
+        .containsExactly("(202) 555-0182/US");
+    assertThat(found("✉ marie@example.org · ☎ (202) 555-0182 · IP 198.51.100.23", null))
+        .containsExactly("(202) 555-0182/US");
+    assertThat(found("お問い合わせ: 電話 202-555-0147", "jpn"))
+        .containsExactly("202-555-0147/US");
+    assertThat(found("📞 020 7946 0123", null)).containsExactly("020 7946 0123/GB");
+    assertThat(found("code (202) 555-0182 in the table", null)).isEmpty();
+    assertThat(found("☎ 2025550182", null)).isEmpty();
+    assertThat(found("☎ 20 2555 0182", null)).isEmpty();
+  }
+
+  @Test
   void findsNationalNumbersInTheRegionsOfTheLanguage() {
     assertThat(found("Call our front desk at (404) 555-0174 between 9 and 5.", "eng"))
         .containsExactly("(404) 555-0174/US");

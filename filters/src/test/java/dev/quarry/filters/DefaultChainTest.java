@@ -16,6 +16,6 @@ class DefaultChainTest {
     assertThat(FilterSteps.registry().build(chain, file.toString()))
         .extracting(DocumentStep::name)
         .containsExactly("url_blocklist", "language_id", "gopher_repetition", "gopher_quality",
-            "c4_quality", "fineweb_quality", "content_word_list");
+            "c4_quality", "fineweb_quality", "content_word_list", "pii");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.core.spark.TestSpark;
 import dev.quarry.jobs.Quarry;
+import dev.quarry.jobs.corpus.PlantedPii;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -138,8 +139,15 @@ class QuarryCliTest {
         .replace("samples/", SAMPLES + "/")
         .replace("conf/filters/", SAMPLES.resolveSibling("conf").resolve("filters") + "/");
     Path pipeline = Files.writeString(dir.resolve("demo.yaml"), demo);
-    Run run = quarry("run", pipeline.toString());
+    Run run;
+    String logs;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      run = quarry("run", pipeline.toString());
+      logs = captured.text();
+    }
     assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(logs).contains("StageRunner");
+    assertThePlantedPiiIsScrubbedEverywhere(dir.resolve("demo"), run.out() + run.err() + logs);
     assertThat(run.out()).contains("ingest sample-warc: 414 records in, 160 kept")
         .contains("ingest sample-wet: 161 records in, 160 kept")
         .contains("ingest sample-jsonl: 160 records in, 160 kept")
@@ -162,6 +170,48 @@ class QuarryCliTest {
           .collectAsList());
     }
     assertThat(runs.get(0)).hasSize(160).doesNotHaveDuplicates().isEqualTo(runs.get(1));
+  }
+
+  /**
+   * No value the generator planted is left in any filter output (kept, {@code _rejected/},
+   * {@code _errors/}), in any stage's manifest, or in what the run printed and logged; and the
+   * values scrubbed, as the manifests count them, are the placeholders in the kept texts.
+   */
+  private static void assertThePlantedPiiIsScrubbedEverywhere(Path workDir, String printed)
+      throws Exception {
+    PlantedPii planted = PlantedPii.inSamples();
+    planted.assertNoneIn("what the run printed and logged", printed);
+    java.util.List<Path> files;
+    try (java.util.stream.Stream<Path> walk = Files.walk(workDir)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    long counted = 0;
+    long placeholders = 0;
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      boolean filterOutput = workDir.relativize(file).startsWith("filter");
+      if (name.equals("manifest.json")) {
+        planted.assertNoneIn(file.toString(), Files.readString(file));
+        if (filterOutput) {
+          counted += json.readTree(file.toFile()).path("stats").path("counters")
+              .path("pii.total").asLong();
+        }
+      } else if (filterOutput && name.endsWith(".parquet")) {
+        java.util.List<org.apache.spark.sql.Row> rows =
+            TestSpark.session().read().parquet(file.toString()).collectAsList();
+        planted.assertNoneIn(file.toString(), rows.toString());
+        if (file.getParent().getFileName().toString().startsWith("sample-")) {
+          for (org.apache.spark.sql.Row row : rows) {
+            placeholders += java.util.regex.Pattern.compile("<(EMAIL|PHONE|IP_ADDRESS)>")
+                .matcher(row.<String>getAs("text")).results().count();
+          }
+        }
+      }
+    }
+    assertThat(counted).as("pii.total over the filter manifests").isPositive()
+        .isEqualTo(placeholders);
   }
 
   private static String[] append(String[] args, String... more) {

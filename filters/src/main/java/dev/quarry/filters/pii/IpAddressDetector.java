@@ -16,8 +16,9 @@ import java.util.List;
  * "adresse", "地址"…) on its line or network syntax ({@code http://}, {@code :port},
  * {@code /24}). Any IPv4 literal with a version word ("version", "Firmware", "wersja", "версия",
  * "バージョン", "版本", "Section", "§"…) nearer before it than a network word, or a version word
- * right after it ({@code 5.6.2.1 版本}), is not an address. IPv6 literals are never versions, but
- * compressed forms with fewer than three groups written are other things ({@code a[1::2]},
+ * right after it ({@code 5.6.2.1 版本}), is not an address, nor is one heading a changelog entry
+ * ({@link ChangelogHeadings}: {@code ## 115.0.3.1 (2024-05-02)}). IPv6 literals are never
+ * versions, but compressed forms with fewer than three groups written are other things ({@code a[1::2]},
  * {@code Foo::Bar}), so of those only {@code ::1} and a full first group ({@code fe80::1}) count;
  * a literal needs a decimal digit (not hex words such as {@code dead:beef::cafe}). Times
  * ({@code 12:30:45}) and MAC addresses have too few groups to parse.
@@ -164,6 +165,10 @@ public final class IpAddressDetector implements PiiDetector {
     int network = NETWORK_WORDS.lastEnd(text, lineStart, start);
     if (VERSION_WORDS.lastEnd(text, lineStart, start) > network
         || VERSION_WORDS.occursIn(text, end, NearbyWords.lineEnd(text, end, CONTEXT_AFTER))) {
+      return true;
+    }
+    if (network < 0 && ChangelogHeadings.heads(text, start, end) && !NETWORK_WORDS.occursIn(
+        text, end, NearbyWords.lineEnd(text, end, ChangelogHeadings.TITLE_WINDOW))) {
       return true;
     }
     int first = (int) (address >>> 24);

@@ -97,6 +97,34 @@ class IpAddressDetectorTest {
     assertThat(found(text)).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "115.0.3.1 (2024-05-02): fixed a crash on start-up",
+      "## 115.0.3.1\n- Fixed a crash when printing",
+      "- 115.22.31.4: added dark mode",
+      "[115.22.31.4] - 2024-05-02\n### Changed",
+      "Release notes\n\nWe reworked the editor.\n\n115.22.31.4\nSmaller downloads.",
+      "* 42.17.230.9 – 02.05.2024",
+      "### 120.3.44.1\n* 修复了登录问题",
+  })
+  void changelogHeadingsAreVersionsHoweverLargeTheirParts(String text) {
+    assertThat(found(text)).isEmpty();
+  }
+
+  @Test
+  void addressesOpeningTheirLineInListsAndLogsAreStillAddresses() {
+    assertThat(found("Blocked today:\n203.0.113.5\n198.51.100.7\n"))
+        .containsExactly("203.0.113.5/documentation", "198.51.100.7/documentation");
+    assertThat(found("81.2.69.160 - - [10/Oct/2024:13:55:36 +0200] \"GET /fixes HTTP/1.1\""))
+        .containsExactly("81.2.69.160/public");
+    assertThat(found("81.2.69.160 2024-05-02T10:00:00 added to the allow list"))
+        .containsExactly("81.2.69.160/public");
+    assertThat(found("81.2.69.160 2024-05-02 10:00:00 fixed"))
+        .containsExactly("81.2.69.160/public");
+    assertThat(found("Changelog\n- 81.2.69.160: new server for the EU mirror"))
+        .containsExactly("81.2.69.160/public");
+  }
+
   @Test
   void parsesStrictly() {
     int[] explicit = new int[1];

@@ -9,8 +9,8 @@ package dev.quarry.filters.pii;
  *   <li>a date follows it and ends the heading ({@code 115.0.3.1 (2024-05-02)},
  *       {@code [115.0.3.1] - 2024-05-02}, {@code 115.0.3.1 – 02.05.2024}; not a log line's
  *       {@code 2024-05-02T10:00:00});
- *   <li>it ends its heading ({@code :}, {@code ]}, {@code )} or the end of the line) and the
- *       next words, on the same line or the next, say what changed ("fixed", "added",
+ *   <li>it ends its heading ({@code :} or {@code ：}, {@code ]}, {@code )} or the end of the
+ *       line) and the next words, on the same line or the next, say what changed ("fixed", "added",
  *       "behoben", "修复"…);
  *   <li>or a changelog's title ("Changelog", "Release notes", "What's new", "更新履歴"…) stands
  *       in the {@value #TITLE_WINDOW} chars before it.
@@ -51,8 +51,8 @@ final class ChangelogHeadings {
     while (after < text.length() && (text.charAt(after) == ']' || text.charAt(after) == ')')) {
       after++;
     }
-    boolean endsHeading = after > end || after == text.length() || text.charAt(after) == ':'
-        || text.charAt(after) == '\n' || text.charAt(after) == '\r';
+    boolean endsHeading = after > end || after == text.length()
+        || ":\uff1a\n\r".indexOf(text.charAt(after)) >= 0;
     if (endsHeading) {
       int lineEnd = NearbyWords.lineEnd(text, after, CHANGE_CHARS);
       int nextLineEnd = lineEnd < text.length()

@@ -1,0 +1,33 @@
+package dev.quarry.dedup.spark;
+
+import dev.quarry.core.spark.DocumentSchema;
+import dev.quarry.dedup.KeepRule;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
+
+/**
+ * A {@link KeepRule} as Spark sort columns over the document columns, for a window per cluster:
+ * the same order as {@link KeepRule#comparator()} — missing values last, the id last of all.
+ */
+public final class KeepOrder {
+  private KeepOrder() {}
+
+  public static Column[] columns(KeepRule rule) {
+    List<Column> columns = new ArrayList<>();
+    for (KeepRule.Key key : rule.keys()) {
+      Column value = key.attr() != null
+          ? functions.try_element_at(functions.col(DocumentSchema.ATTRS), functions.lit(key.attr()))
+          : switch (key.column()) {
+            case "fetched_at" -> functions.col(DocumentSchema.FETCHED_AT);
+            case "lang_score" -> functions.col(DocumentSchema.LANG_SCORE);
+            default -> functions.length(functions.col(DocumentSchema.TEXT));
+          };
+      columns.add(key.order() == KeepRule.Order.DESC ? value.desc_nulls_last()
+          : value.asc_nulls_last());
+    }
+    columns.add(functions.col(DocumentSchema.ID).asc());
+    return columns.toArray(Column[]::new);
+  }
+}

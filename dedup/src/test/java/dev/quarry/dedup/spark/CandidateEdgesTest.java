@@ -108,6 +108,28 @@ class CandidateEdgesTest {
   }
 
   @Test
+  void theSameEdgesAndStatsWhateverThePartitioning() {
+    Dataset<Row> keys = bucketsOfSizes(1, 2, 3, 12, 40).union(keys(
+        new Object[] {"b4-7", 1, 0L}, new Object[] {"b2-1", 1, 0L},
+        new Object[] {"b3-9", 1, 0L}));
+    List<String> onOne = ShufflePartitions.with(spark, 1, () -> edges(keys.repartition(1)));
+    List<String> onMany = ShufflePartitions.with(spark, 5, () -> edges(keys.repartition(7)));
+    assertThat(onOne).hasSize(1 + 2 + 11 + 39 + 2).isEqualTo(onMany);
+    assertThat(ShufflePartitions.with(spark, 5, () -> CandidateEdges.stats(keys.repartition(7))))
+        .isEqualTo(CandidateEdges.stats(keys.repartition(1)));
+  }
+
+  @Test
+  void sizeClassesFollowEachOtherFromTwoMembersUp() {
+    long next = 2;
+    for (BucketSizeClass sizes : BucketSizeClass.values()) {
+      assertThat(sizes.smallest()).as(sizes.label()).isEqualTo(next);
+      next = sizes.largest() + 1;
+    }
+    assertThat(BucketSizeClass.OVER_TEN_THOUSAND.largest()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void aLargeBucketBoundBelowOneIsRefused() {
     assertThatThrownBy(() -> CandidateEdges.stats(keys(), 0))
         .isInstanceOf(ConfigException.class).hasMessageContaining("large_bucket_bound");

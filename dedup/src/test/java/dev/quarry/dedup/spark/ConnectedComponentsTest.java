@@ -160,18 +160,10 @@ class ConnectedComponentsTest {
     List<String[]> pairs = new ArrayList<>(randomGraph(31, 150, 100));
     pairs.addAll(path(32, 40));
     Dataset<Row> input = edges(pairs);
-    String key = "spark.sql.shuffle.partitions";
-    String before = spark.conf().get(key);
-    Map<String, String> onOne;
-    Map<String, String> onMany;
-    try {
-      spark.conf().set(key, "1");
-      onOne = components(ConnectedComponents.run(input.repartition(1)).components());
-      spark.conf().set(key, "5");
-      onMany = components(ConnectedComponents.run(input.repartition(7)).components());
-    } finally {
-      spark.conf().set(key, before);
-    }
+    Map<String, String> onOne = ShufflePartitions.with(spark, 1,
+        () -> components(ConnectedComponents.run(input.repartition(1)).components()));
+    Map<String, String> onMany = ShufflePartitions.with(spark, 5,
+        () -> components(ConnectedComponents.run(input.repartition(7)).components()));
     assertThat(onOne).isEqualTo(onMany).isEqualTo(expected(pairs));
   }
 

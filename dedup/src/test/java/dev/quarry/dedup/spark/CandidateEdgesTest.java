@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.spark.TestSpark;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,12 +31,12 @@ class CandidateEdgesTest {
 
   static Dataset<Row> keys(Object[]... rows) {
     return spark.createDataFrame(
-        java.util.Arrays.stream(rows).map(RowFactory::create).toList(), KEYS);
+        Arrays.stream(rows).map(RowFactory::create).toList(), KEYS);
   }
 
   /** One bucket in band 0 per size given, its members named {@code b<bucket>-<n>}. */
   static Dataset<Row> bucketsOfSizes(long... sizes) {
-    List<Row> buckets = new java.util.ArrayList<>();
+    List<Row> buckets = new ArrayList<>();
     for (int i = 0; i < sizes.length; i++) {
       buckets.add(RowFactory.create((long) i, sizes[i]));
     }

@@ -1,0 +1,41 @@
+package dev.quarry.dedup.spark;
+
+/**
+ * The size classes of the LSH bucket histogram, by decade: a healthy run has almost every shared
+ * bucket in the first two classes, and a bucket in the last ones usually means a degenerate
+ * signature (documents shorter than the n-gram, boilerplate pages) rather than real duplicates.
+ * Buckets of one member are not a class: they yield no candidate.
+ */
+public enum BucketSizeClass {
+  TWO(2, 2, "2"),
+  UP_TO_TEN(3, 10, "3-10"),
+  UP_TO_HUNDRED(11, 100, "11-100"),
+  UP_TO_THOUSAND(101, 1_000, "101-1000"),
+  UP_TO_TEN_THOUSAND(1_001, 10_000, "1001-10000"),
+  OVER_TEN_THOUSAND(10_001, Long.MAX_VALUE, ">10000");
+
+  private final long smallest;
+  private final long largest;
+  private final String label;
+
+  BucketSizeClass(long smallest, long largest, String label) {
+    this.smallest = smallest;
+    this.largest = largest;
+    this.label = label;
+  }
+
+  /** The fewest members a bucket of this class has. */
+  public long smallest() {
+    return smallest;
+  }
+
+  /** The most members a bucket of this class has ({@link Long#MAX_VALUE} for the last). */
+  public long largest() {
+    return largest;
+  }
+
+  /** The class as stats and manifests name it, e.g. {@code 3-10}. */
+  public String label() {
+    return label;
+  }
+}

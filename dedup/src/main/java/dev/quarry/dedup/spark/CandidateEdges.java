@@ -1,0 +1,105 @@
+package dev.quarry.dedup.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.min;
+
+import dev.quarry.core.config.Check;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Candidate near-duplicate pairs from LSH band keys. Documents that share a bucket in any band
+ * are candidates; each bucket of two or more members becomes a star — an edge from its smallest
+ * id to every other member — never all pairs, so a hot bucket of n members costs n - 1 edges,
+ * not n²/2. The stars of one bucket connect exactly its members, so connected components over
+ * these edges are those over all pairs.
+ *
+ * <p>Input columns: {@value #ID} (document id), {@value #BAND} (int) and {@value #BUCKET} (long),
+ * one row per document and band; extra columns are ignored. Ids compare as strings. A row
+ * repeated in the input counts twice towards its bucket's size in {@link #stats}, though it
+ * never yields a self or repeated edge.
+ *
+ * <p>Why an aggregate joined back rather than a window or a list per bucket: the smallest id and
+ * size of a bucket are a hash aggregate — constant memory per bucket, combined map-side before
+ * the shuffle — and joining that one row per bucket back to the members streams the members
+ * through the join (the bucket row is the side that is held), so no task ever holds a bucket's
+ * members. A window over (band, bucket) would buffer each bucket's rows in one task, and
+ * {@code collect_list} would build them into one array in memory.
+ */
+public final class CandidateEdges {
+  public static final String ID = "id";
+  public static final String BAND = "band";
+  public static final String BUCKET = "bucket";
+  /** The smallest id of the bucket. */
+  public static final String SRC = "src";
+  /** Another member of the bucket. */
+  public static final String DST = "dst";
+  public static final long DEFAULT_LARGE_BUCKET_BOUND = 10_000;
+  private static final String SMALLEST = "smallest";
+  private static final String SIZE = "size";
+  private static final String LARGE = "large";
+
+  private CandidateEdges() {}
+
+  /**
+   * The distinct star edges ({@value #SRC}, {@value #DST}) over all bands, {@code src < dst}.
+   * Lazy: nothing runs until the caller uses them.
+   */
+  public static Dataset<Row> edges(Dataset<Row> bandKeys) {
+    Dataset<Row> members = members(bandKeys);
+    Dataset<Row> shared = buckets(members).filter(col(SIZE).geq(2)).drop(SIZE);
+    return members.join(shared, new String[] {BAND, BUCKET})
+        .filter(col(ID).notEqual(col(SMALLEST)))
+        .select(col(SMALLEST).as(SRC), col(ID).as(DST))
+        .distinct();
+  }
+
+  /** {@link #stats(Dataset, long)} with the default large-bucket bound. */
+  public static BucketStats stats(Dataset<Row> bandKeys) {
+    return stats(bandKeys, DEFAULT_LARGE_BUCKET_BOUND);
+  }
+
+  /**
+   * The bucket-size histogram and the number of buckets with more than {@code largeBucketBound}
+   * members, in one aggregation that brings a single row to the driver. Runs a Spark job; a
+   * caller that also builds {@link #edges} reads the keys twice and may want them persisted.
+   */
+  public static BucketStats stats(Dataset<Row> bandKeys, long largeBucketBound) {
+    Check.positive(largeBucketBound, "large_bucket_bound");
+    List<Column> counts = new ArrayList<>();
+    for (BucketSizeClass sizes : BucketSizeClass.values()) {
+      counts.add(count_if(col(SIZE).between(sizes.smallest(), sizes.largest())));
+    }
+    counts.add(count_if(col(SIZE).gt(largeBucketBound)).as(LARGE));
+    Row row;
+    try (JobDescription ignored = JobDescription.of(bandKeys.sparkSession(),
+        "candidate edges: bucket sizes")) {
+      row = buckets(members(bandKeys))
+          .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new))
+          .first();
+    }
+    Map<String, Long> bySize = new LinkedHashMap<>();
+    for (BucketSizeClass sizes : BucketSizeClass.values()) {
+      bySize.put(sizes.label(), row.getLong(sizes.ordinal()));
+    }
+    return new BucketStats(bySize, largeBucketBound, row.getLong(row.fieldIndex(LARGE)));
+  }
+
+  private static Dataset<Row> members(Dataset<Row> bandKeys) {
+    return bandKeys.select(col(ID).cast(DataTypes.StringType).as(ID), col(BAND), col(BUCKET));
+  }
+
+  /** One row per (band, bucket): its smallest id and its number of members (null ids aside). */
+  private static Dataset<Row> buckets(Dataset<Row> members) {
+    return members.groupBy(col(BAND), col(BUCKET))
+        .agg(min(col(ID)).as(SMALLEST), count(col(ID)).as(SIZE));
+  }
+}

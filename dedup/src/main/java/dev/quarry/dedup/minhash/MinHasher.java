@@ -31,10 +31,7 @@ public final class MinHasher {
    * @param seed the seed of the hash family
    */
   public MinHasher(int numHashes, long seed) {
-    if (numHashes < 1 || numHashes > MAX_HASHES) {
-      throw new IllegalArgumentException(
-          "numHashes must be between 1 and " + MAX_HASHES + " (got " + numHashes + ")");
-    }
+    checkNumHashes(numHashes);
     this.seed = seed;
     this.multipliers = new long[numHashes];
     this.offsets = new long[numHashes];
@@ -81,6 +78,14 @@ public final class MinHasher {
       signature[i] = min;
     }
     return signature;
+  }
+
+  /** Rejects a hash count outside 1 to {@value #MAX_HASHES}, naming the field. */
+  static void checkNumHashes(int numHashes) {
+    if (numHashes < 1 || numHashes > MAX_HASHES) {
+      throw new IllegalArgumentException(
+          "numHashes must be between 1 and " + MAX_HASHES + " (got " + numHashes + ")");
+    }
   }
 
   /**

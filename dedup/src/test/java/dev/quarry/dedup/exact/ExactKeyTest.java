@@ -1,0 +1,49 @@
+package dev.quarry.dedup.exact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ExactKeyTest {
+  private static final ExactKey DEFAULTS = ExactKey.defaults();
+
+  @Test
+  void keyIsTheFirst128BitsOfSha256AsHex() {
+    // Python: hashlib.sha256(b"Hello World").hexdigest()[:32]
+    assertThat(DEFAULTS.of("Hello World")).isEqualTo("a591a6d40bf420404a011733cfb7b190");
+    assertThat(DEFAULTS.of("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb924");
+    assertThat(DEFAULTS.of("Hello World!")).isNotEqualTo(DEFAULTS.of("Hello World"));
+  }
+
+  @Test
+  void nfkcFoldsFullwidthLettersLigaturesAndCompatibilitySpaces() {
+    assertThat(DEFAULTS.normalise("Ｈｅｌｌｏ\u3000Ｗｏｒｌｄ")).isEqualTo("Hello World");
+    assertThat(DEFAULTS.normalise("ﬁne ﬂour, ﬀ")).isEqualTo("fine flour, ff");
+    assertThat(DEFAULTS.normalise("x\u00b2 ①")).isEqualTo("x2 1");
+    assertThat(DEFAULTS.of("Ｈｅｌｌｏ Ｗｏｒｌｄ")).isEqualTo(DEFAULTS.of("Hello World"));
+  }
+
+  @Test
+  void whitespaceRunsFoldToOneSpaceAndEndsAreTrimmed() {
+    assertThat(DEFAULTS.normalise("  Hello \t\n\r World\u2028again\u0085end \u00a0"))
+        .isEqualTo("Hello World again end");
+    assertThat(DEFAULTS.of("Hello\n\nWorld  ")).isEqualTo(DEFAULTS.of("Hello World"));
+  }
+
+  @Test
+  void whitespaceIsKeptWhenFoldingIsOff() {
+    ExactKey unfolded = new ExactKey(false, false);
+
+    assertThat(unfolded.normalise(" Hello\n\tWorld ")).isEqualTo(" Hello\n\tWorld ");
+    assertThat(unfolded.of("Hello  World")).isNotEqualTo(unfolded.of("Hello World"));
+  }
+
+  @Test
+  void caseIsKeptUnlessLowercaseIsOn() {
+    ExactKey lowercase = new ExactKey(true, true);
+
+    assertThat(DEFAULTS.of("Hello World")).isNotEqualTo(DEFAULTS.of("hello world"));
+    assertThat(lowercase.of("HELLO   World")).isEqualTo("b94d27b9934d3e08a52e52d7da7dabfa");
+    assertThat(lowercase.normalise("ＡＢＣ Ÿ ǅ")).isEqualTo("abc ÿ dž"); // NFKC splits ǅ to Dž
+  }
+}

@@ -3,6 +3,7 @@ package dev.quarry.dedup;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.quarry.core.config.ConfigException;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
  * <p>Columns: {@code fetched_at}, {@code lang_score}, {@code text_chars} (the text's length in
  * UTF-16 chars: "the longest copy" is {@code {column: text_chars, order: desc}}).
  */
-public record KeepRule(@JsonValue List<Key> keys) {
+public record KeepRule(@JsonValue List<Key> keys) implements Serializable {
   public static final List<String> COLUMNS = List.of("fetched_at", "lang_score", "text_chars");
 
   /** Ascending or descending. */
@@ -42,7 +43,7 @@ public record KeepRule(@JsonValue List<Key> keys) {
   }
 
   /** One sort key: exactly one of {@code attr} and {@code column}, and its order. */
-  public record Key(String attr, String column, Order order) {
+  public record Key(String attr, String column, Order order) implements Serializable {
     public Key {
       order = order == null ? Order.ASC : order;
     }

@@ -1,10 +1,11 @@
 package dev.quarry.dedup.spark;
 
 /**
- * The size classes of the LSH bucket histogram, by decade: a healthy run has almost every shared
- * bucket in the first two classes, and a bucket in the last ones usually means a degenerate
- * signature (documents shorter than the n-gram, boilerplate pages) rather than real duplicates.
- * Buckets of one member are not a class: they yield no candidate.
+ * The size classes of the LSH bucket histogram (and of the duplicate-cluster histogram), by
+ * decade: a healthy run has almost every shared bucket in the first two classes, and a bucket in
+ * the last ones usually means a degenerate signature (documents shorter than the n-gram,
+ * boilerplate pages) rather than real duplicates. Groups of one member are not a class: they
+ * yield no candidate and are no cluster.
  */
 public enum BucketSizeClass {
   TWO(2, 2, "2"),

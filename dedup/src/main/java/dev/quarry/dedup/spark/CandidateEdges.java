@@ -7,12 +7,14 @@ import static org.apache.spark.sql.functions.min;
 
 import dev.quarry.core.config.Check;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -54,9 +56,25 @@ public final class CandidateEdges {
    * Lazy: nothing runs until the caller uses them.
    */
   public static Dataset<Row> edges(Dataset<Row> bandKeys) {
-    Dataset<Row> members = members(bandKeys);
-    Dataset<Row> shared = buckets(members).filter(col(SIZE).geq(2)).drop(SIZE);
-    return members.join(shared, new String[] {BAND, BUCKET})
+    return stars(members(bandKeys), BAND, BUCKET);
+  }
+
+  /**
+   * The same star edges for documents that share a value of {@code keyColumn} (a string key such
+   * as the exact-text hash or the normalised URL; null keys share nothing).
+   */
+  public static Dataset<Row> edgesByKey(Dataset<Row> rows, String keyColumn) {
+    return stars(rows.filter(col(keyColumn).isNotNull())
+        .select(col(ID).cast(DataTypes.StringType).as(ID), col(keyColumn)), keyColumn);
+  }
+
+  private static Dataset<Row> stars(Dataset<Row> members, String... keyColumns) {
+    Column[] keys = Arrays.stream(keyColumns).map(functions::col)
+        .toArray(Column[]::new);
+    Dataset<Row> shared = members.groupBy(keys)
+        .agg(min(col(ID)).as(SMALLEST), count(col(ID)).as(SIZE))
+        .filter(col(SIZE).geq(2)).drop(SIZE);
+    return members.join(shared, keyColumns)
         .filter(col(ID).notEqual(col(SMALLEST)))
         .select(col(SMALLEST).as(SRC), col(ID).as(DST))
         .distinct();

@@ -43,10 +43,12 @@ class KeepOrderTest {
       sorted.sort(rule.comparator());
       List<Row> rows = docs.stream().map(DocumentSchema::toRow).toList();
       String sparkFirst = TestSpark.session().createDataFrame(rows, DocumentSchema.SCHEMA)
+          .withColumn(KeepOrder.TEXT_CHARS, functions.length(functions.col("text")))
           .repartition(3).orderBy(KeepOrder.columns(rule)).select(functions.col("id"))
           .first().getString(0);
       assertThat(sparkFirst).as(rule.describe()).isEqualTo(sorted.get(0).id());
       List<String> sparkOrder = TestSpark.session().createDataFrame(rows, DocumentSchema.SCHEMA)
+          .withColumn(KeepOrder.TEXT_CHARS, functions.length(functions.col("text")))
           .orderBy(KeepOrder.columns(rule)).select("id").as(
               org.apache.spark.sql.Encoders.STRING()).collectAsList();
       assertThat(sparkOrder).as(rule.describe())

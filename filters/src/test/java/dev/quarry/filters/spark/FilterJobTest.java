@@ -8,13 +8,12 @@ import dev.quarry.core.config.Json;
 import dev.quarry.core.config.YamlConfig;
 import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.spark.DocumentSchema;
+import dev.quarry.core.spark.CommittedDocuments;
 import dev.quarry.core.spark.StageRunner;
 import dev.quarry.core.spark.TestSpark;
-import dev.quarry.core.stats.Accounting;
 import dev.quarry.filters.chain.ChainConfig;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,18 +41,12 @@ class FilterJobTest {
   static void documents() {
     spark = TestSpark.session();
     input = dir.resolve("docs").toString();
-    List<Row> rows = new java.util.ArrayList<>();
+    List<Document> docs = new java.util.ArrayList<>();
     for (int i = 0; i < TEXTS.length; i++) {
-      rows.add(DocumentSchema.toRow(new Document("id" + i, TEXTS[i], "https://x/" + i, "test",
-          null, "mem:" + i, null, null, null, null, null, null)));
+      docs.add(new Document("id" + i, TEXTS[i], "https://x/" + i, "test", null, "mem:" + i,
+          null, null, null, null, null, null));
     }
-    StageRunner.run(spark, "fixture", Map.of("n", rows.size()), List.of(), input, false,
-        temporary -> {
-          spark.createDataFrame(rows, DocumentSchema.SCHEMA).coalesce(1).write()
-              .parquet(temporary);
-          return new StageRunner.Outcome(new Accounting(rows.size(), rows.size(), Map.of(),
-              Map.of()), Map.of());
-        });
+    CommittedDocuments.write(spark, input, docs);
   }
 
   static FilterSettings settings(String yaml) {

@@ -2,6 +2,7 @@ package dev.quarry.ingest.spark;
 
 import dev.quarry.core.Document;
 import dev.quarry.core.DocumentIds;
+import dev.quarry.core.MappedIterator;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.storage.RawFile;
 import dev.quarry.ingest.IngestRecord;
@@ -77,17 +78,7 @@ final class ParquetInput {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          return TaggedRows.toRow(toRecord(rows.next()));
-        }
-      };
+      return MappedIterator.of(rows, row -> TaggedRows.toRow(toRecord(row)));
     }
 
     private IngestRecord toRecord(Row row) {

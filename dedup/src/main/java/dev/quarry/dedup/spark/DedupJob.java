@@ -1,0 +1,294 @@
+package dev.quarry.dedup.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import dev.quarry.core.MappedIterator;
+import dev.quarry.core.config.ConfigException;
+import dev.quarry.core.config.Json;
+import dev.quarry.core.spark.Datasets;
+import dev.quarry.core.spark.DocumentSchema;
+import dev.quarry.core.spark.PartitionStats;
+import dev.quarry.core.spark.StageRunner;
+import dev.quarry.core.stats.Accounting;
+import dev.quarry.core.stats.Stats;
+import dev.quarry.core.storage.Manifest;
+import dev.quarry.core.storage.OutputDir;
+import dev.quarry.dedup.DedupOptions;
+import dev.quarry.dedup.DedupSettings;
+import dev.quarry.dedup.DocumentKeys;
+import dev.quarry.dedup.minhash.LshParameters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dedup stage: exact and MinHash-LSH near-duplicate removal over one or more committed
+ * document datasets, deduplicated together.
+ *
+ * <ol>
+ *   <li>Per document, in plain Java ({@link DocumentKeys}): the exact key, the URL key when asked,
+ *       and — unless the text is shorter than a shingle — the signature and band keys.
+ *   <li>Candidate edges: star edges per LSH bucket and per exact (and URL) key
+ *       ({@link CandidateEdges}); LSH edges optionally verified by the signatures' estimated
+ *       Jaccard.
+ *   <li>Clusters: distributed connected components ({@link ConnectedComponents}).
+ *   <li>Per cluster, the copy the keep rule puts first is kept ({@link KeepOrder}); the cluster
+ *       table ({@code _clusters/}: id, cluster_id, cluster_size, kept, reason) is written.
+ *   <li>Removal: the documents joined with the cluster table on id by a shuffle (sort-merge)
+ *       join — both sides partitioned by id, never a broadcast of the duplicate list — so the
+ *       cost grows with the input like any shuffle.
+ * </ol>
+ *
+ * Output: the kept documents with {@code cluster_id} (null for a document with no duplicate) and
+ * {@code dup_count} (copies removed in favour of it), {@code _rejected/} (all, a sample per
+ * reason, or none) with the reason {@code exact_duplicate} (same exact key as the kept copy) or
+ * {@code near_duplicate}, {@code _clusters/}, and the manifest's stats.
+ */
+public final class DedupJob {
+  private static final Logger LOG = LoggerFactory.getLogger(DedupJob.class);
+  public static final String CLUSTER_ID = "cluster_id";
+  public static final String DUP_COUNT = "dup_count";
+  public static final String CLUSTERS_DIR = "_clusters";
+  public static final String EXACT_DUPLICATE = "exact_duplicate";
+  public static final String NEAR_DUPLICATE = "near_duplicate";
+  static final String EXACT = "exact";
+  static final String URL_KEY = "url_key";
+  static final String SIGNATURE = "signature";
+  static final String BANDS = "bands";
+  static final String CLUSTER_SIZE = "cluster_size";
+  static final String KEPT = "kept";
+  static final String REASON = "reason";
+  static final StructType KEYS = new StructType()
+      .add(DocumentSchema.ID, DataTypes.StringType, false)
+      .add(EXACT, DataTypes.StringType, false)
+      .add(URL_KEY, DataTypes.StringType, true)
+      .add(SIGNATURE, DataTypes.createArrayType(DataTypes.LongType, false), true)
+      .add(BANDS, DataTypes.createArrayType(DataTypes.LongType, false), true);
+
+  private DedupJob() {}
+
+  public static StageRunner.Result run(SparkSession spark, DedupSettings settings, String output,
+      boolean overwrite, String checkpointDir) {
+    settings.validate();
+    List<Manifest.InputRef> inputs = new ArrayList<>();
+    for (String input : settings.input()) {
+      OutputDir in = new OutputDir(input, spark.sparkContext().hadoopConfiguration());
+      String hash = in.committedManifest().map(Json::hash).orElseThrow(() ->
+          new ConfigException("input", "'" + input + "' is not a committed Quarry output (no "
+              + "_SUCCESS and manifest.json)"));
+      inputs.add(Manifest.InputRef.dataset(in.uri(), hash));
+    }
+    LOG.info("dedup: {}", settings.options().lsh().describe());
+    return StageRunner.run(spark, "dedup", settings, inputs, output, overwrite,
+        temporary -> write(spark, settings, temporary, checkpointDir));
+  }
+
+  private static StageRunner.Outcome write(SparkSession spark, DedupSettings settings,
+      String temporary, String checkpointDir) {
+    DedupOptions options = settings.options();
+    Dataset<Row> docs = documents(spark, settings.input());
+    Dataset<Row> keys = spark.createDataFrame(docs.select(col(DocumentSchema.ID),
+        col(DocumentSchema.TEXT), col(DocumentSchema.URL)).javaRDD()
+        .mapPartitions(new ComputeKeys(options)), KEYS).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> clusters = null;
+    Dataset<Row> tagged = null;
+    try {
+      spark.sparkContext().setJobDescription("dedup: band keys");
+      Dataset<Row> bandKeys = keys.filter(col(BANDS).isNotNull())
+          .select(col(DocumentSchema.ID), posexplode(col(BANDS)).as(new String[] {
+              CandidateEdges.BAND, CandidateEdges.BUCKET}));
+      BucketStats buckets = CandidateEdges.stats(bandKeys, options.largeBucket());
+      Dataset<Row> edges = CandidateEdges.edges(bandKeys);
+      if (options.verify() != null) {
+        edges = VerifiedEdges.atLeast(edges, keys, options.verify());
+      }
+      edges = edges.union(CandidateEdges.edgesByKey(keys, EXACT));
+      if (options.urlDedup()) {
+        edges = edges.union(CandidateEdges.edgesByKey(keys, URL_KEY));
+      }
+      ConnectedComponents.Result components = ConnectedComponents.run(edges.distinct(),
+          new ConnectedComponents.Settings(options.checkpointEvery(), checkpointDir));
+      clusters = clusters(components.components(), docs, keys, options)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      tagged = docs.join(clusters.select(col(DocumentSchema.ID), col(CLUSTER_ID),
+              col(CLUSTER_SIZE), col(KEPT), col(REASON)).hint("shuffle_merge"),
+              new String[] {DocumentSchema.ID}, "left")
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Stats stats = PartitionStats.over(tagged.select(col(KEPT), col(REASON),
+          col(CLUSTER_SIZE)), new CountOutcomes());
+      stats.add("too_short_for_minhash", keys.filter(col(BANDS).isNull()).count());
+      Accounting accounting = Accounting.fromCounters(stats).verify("dedup");
+      spark.sparkContext().setJobDescription("dedup: write documents");
+      tagged.filter(col(KEPT).isNull().or(col(KEPT))).select(outputColumns())
+          .write().parquet(temporary);
+      spark.sparkContext().setJobDescription("dedup: write _rejected");
+      rejected(tagged, options).write().parquet(temporary + "/_rejected");
+      spark.sparkContext().setJobDescription("dedup: write the cluster table");
+      clusters.write().parquet(temporary + "/" + CLUSTERS_DIR);
+
+      Map<String, Object> summary = new LinkedHashMap<>(stats.summary());
+      long in = accounting.recordsIn();
+      summary.put("duplicate_rate", in == 0 ? 0.0 : (double) accounting.rejectedTotal() / in);
+      summary.put("bucket_sizes", buckets.bucketsBySize());
+      summary.put("large_buckets", buckets.largeBuckets());
+      summary.put("cluster_sizes", ClusterSizes.histogram(clusters));
+      summary.put("connected_components_rounds", components.rounds());
+      summary.put("lsh", lshSummary(options.lsh(), in));
+      summary.put("keep_rule", options.keep().describe());
+      return new StageRunner.Outcome(accounting, summary);
+    } finally {
+      keys.unpersist();
+      if (clusters != null) {
+        clusters.unpersist();
+      }
+      if (tagged != null) {
+        tagged.unpersist();
+      }
+    }
+  }
+
+  /** Every input's documents, as one dataset of the document columns. */
+  static Dataset<Row> documents(SparkSession spark, List<String> inputs) {
+    Column[] columns = Arrays.stream(DocumentSchema.SCHEMA.fieldNames())
+        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Dataset<Row> all = null;
+    for (String input : inputs) {
+      Dataset<Row> one = Datasets.read(spark, input).select(columns);
+      all = all == null ? one : all.union(one);
+    }
+    return all;
+  }
+
+  /**
+   * One row per document in a cluster: its cluster (the smallest id in it), the cluster's size,
+   * whether the keep rule keeps it, and for the others why they go.
+   */
+  static Dataset<Row> clusters(Dataset<Row> components, Dataset<Row> docs, Dataset<Row> keys,
+      DedupOptions options) {
+    Dataset<Row> members = components.withColumnRenamed(ConnectedComponents.COMPONENT,
+            CLUSTER_ID)
+        .join(docs.select(col(DocumentSchema.ID), col(DocumentSchema.ATTRS),
+            col(DocumentSchema.FETCHED_AT), col(DocumentSchema.LANG_SCORE),
+            org.apache.spark.sql.functions.length(col(DocumentSchema.TEXT))
+                .as(KeepOrder.TEXT_CHARS)), DocumentSchema.ID)
+        .join(keys.select(col(DocumentSchema.ID), col(EXACT)), DocumentSchema.ID);
+    WindowSpec byKeep = Window.partitionBy(col(CLUSTER_ID)).orderBy(KeepOrder.columns(
+        options.keep()));
+    WindowSpec whole = Window.partitionBy(col(CLUSTER_ID));
+    Column rank = row_number().over(byKeep);
+    Column keptExact = first(col(EXACT)).over(byKeep);
+    return members
+        .withColumn("_rank", rank)
+        .withColumn("_kept_exact", keptExact)
+        .withColumn(CLUSTER_SIZE, count(lit(1)).over(whole))
+        .select(col(DocumentSchema.ID), col(CLUSTER_ID), col(CLUSTER_SIZE),
+            col("_rank").equalTo(1).as(KEPT),
+            when(col("_rank").equalTo(1), lit(null).cast(DataTypes.StringType))
+                .when(col(EXACT).equalTo(col("_kept_exact")), lit(EXACT_DUPLICATE))
+                .otherwise(lit(NEAR_DUPLICATE)).as(REASON));
+  }
+
+  private static Column[] outputColumns() {
+    List<Column> columns = new ArrayList<>();
+    for (String name : DocumentSchema.SCHEMA.fieldNames()) {
+      columns.add(col(name));
+    }
+    columns.add(col(CLUSTER_ID));
+    columns.add(when(col(CLUSTER_SIZE).isNull(), lit(0)).otherwise(col(CLUSTER_SIZE).minus(1))
+        .cast(DataTypes.IntegerType).as(DUP_COUNT));
+    return columns.toArray(Column[]::new);
+  }
+
+  /** The dropped duplicates to keep for inspection, as the options ask. */
+  static Dataset<Row> rejected(Dataset<Row> tagged, DedupOptions options) {
+    Dataset<Row> dropped = tagged.filter(col(KEPT).equalTo(false));
+    switch (options.rejected()) {
+      case NONE -> dropped = dropped.limit(0);
+      case SAMPLE -> dropped = dropped.withColumn("_n", row_number().over(
+              Window.partitionBy(col(REASON)).orderBy(col(DocumentSchema.ID))))
+          .filter(col("_n").leq(options.rejectedPerReason())).drop("_n");
+      default -> { }
+    }
+    List<Column> columns = new ArrayList<>();
+    for (String name : DocumentSchema.SCHEMA.fieldNames()) {
+      columns.add(col(name));
+    }
+    columns.add(col(CLUSTER_ID));
+    columns.add(lit("dedup").as("reject_stage"));
+    columns.add(col(REASON).as("reject_reason"));
+    return dropped.select(columns.toArray(Column[]::new));
+  }
+
+  private static Map<String, Object> lshSummary(LshParameters lsh, long documents) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("threshold", lsh.threshold());
+    out.put("num_hashes", lsh.numHashes());
+    out.put("bands", lsh.bands());
+    out.put("rows", lsh.rows());
+    Map<String, Double> curve = new LinkedHashMap<>();
+    lsh.curve().forEach(p -> curve.put(String.valueOf(p.similarity()), p.probability()));
+    out.put("candidate_probability", curve);
+    out.put("expected_shuffle_bytes", lsh.expectedShuffleBytes(documents));
+    return out;
+  }
+
+  /** The keys of each document of a partition, one {@link DocumentKeys} per partition. */
+  private static final class ComputeKeys implements FlatMapFunction<Iterator<Row>, Row> {
+    private static final long serialVersionUID = 1L;
+    private final DedupOptions options;
+
+    ComputeKeys(DedupOptions options) {
+      this.options = options;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      DocumentKeys keys = new DocumentKeys(options);
+      return MappedIterator.of(rows, row -> {
+        DocumentKeys.Keys k = keys.of(row.getString(1), row.getString(2));
+        return RowFactory.create(row.getString(0), k.exact(), k.url(), k.signature(), k.bands());
+      });
+    }
+  }
+
+  /** Exact counts: documents in, kept, and dropped by reason. */
+  private static final class CountOutcomes extends PartitionStats {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void count(Stats s, Row row) {
+      s.increment("records_in");
+      if (row.isNullAt(0) || row.getBoolean(0)) {
+        s.increment("kept");
+        if (!row.isNullAt(0)) {
+          s.increment("kept_with_duplicates");
+        }
+      } else {
+        s.increment("rejected." + row.getString(1));
+      }
+    }
+  }
+}

@@ -67,6 +67,9 @@ public final class MinHasher {
     for (int j = 0; j < shingles.length; j++) {
       reduced[j] = Mersenne61.reduce(shingles[j]);
     }
+    // Hashes outside, shingles inside: each minimum stays in a register. LoopOrderBenchmark
+    // found shingles outside no faster and four hashes at a time about 10% slower; each value
+    // costs two 64-bit multiplies, and those bound the loop whatever its order.
     long[] signature = new long[multipliers.length];
     for (int i = 0; i < multipliers.length; i++) {
       long a = multipliers[i];

@@ -17,14 +17,15 @@ import java.util.Locale;
  * <pre>
  * threshold: 0.8          # Jaccard similarity of word 5-gram shingles that counts as duplicate
  * num_hashes: 128         # MinHash signature length
- * bands: null             # override the bands × rows LSH chooses for the threshold (both or neither)
+ * bands: null             # override the bands × rows chosen for the threshold (both or neither)
  * rows: null
  * ngram: 5                # words per shingle (CJK and Thai: characters)
  * seed: 1                 # seeds the hash family; same seed, same signatures
  * lowercase: false        # exact dedup: fold case before hashing
  * fold_whitespace: true   # exact dedup: runs of white space count as one space
  * url_dedup: false        # also documents with the same normalised URL
- * verify: 0.7             # drop LSH candidate edges whose signature-estimated Jaccard is lower; null: off
+ * verify: true            # drop LSH candidates whose signatures agree on fewer positions than
+ * verify_threshold: null  #   this share (default: threshold - 0.05, the estimate's noise)
  * keep: [{column: fetched_at, order: asc}]   # which copy stays (then the smallest id)
  * large_bucket: 10000     # buckets bigger than this are counted in the stats
  * checkpoint_every: 2     # connected components: cut the lineage every this many rounds
@@ -34,11 +35,13 @@ import java.util.Locale;
  */
 public record DedupOptions(Double threshold, Integer numHashes, Integer bands, Integer rows,
     Integer ngram, Long seed, Boolean lowercase, Boolean foldWhitespace, Boolean urlDedup,
-    Double verify, KeepRule keep, Integer largeBucket, Integer checkpointEvery,
-    Rejected rejected, Integer rejectedPerReason)
+    Boolean verify, Double verifyThreshold, KeepRule keep, Integer largeBucket,
+    Integer checkpointEvery, Rejected rejected, Integer rejectedPerReason)
     implements YamlConfig.Validated, Serializable {
   public static final double DEFAULT_THRESHOLD = 0.8;
-  public static final double DEFAULT_VERIFY = 0.7;
+  /** How far below the threshold verification cuts: about one standard deviation of the
+   * estimate at 0.8 with 128 hashes (0.035), so a pair at the threshold nearly always passes. */
+  public static final double VERIFY_MARGIN = 0.05;
 
   /** Which dropped duplicates are written to {@code _rejected/}. */
   public enum Rejected {
@@ -58,6 +61,9 @@ public record DedupOptions(Double threshold, Integer numHashes, Integer bands, I
     lowercase = lowercase != null && lowercase;
     foldWhitespace = foldWhitespace == null || foldWhitespace;
     urlDedup = urlDedup != null && urlDedup;
+    verify = verify == null || verify;
+    verifyThreshold = verifyThreshold == null ? Math.max(0.01, threshold - VERIFY_MARGIN)
+        : verifyThreshold;
     keep = keep == null ? KeepRule.defaults() : keep;
     largeBucket = largeBucket == null ? 10_000 : largeBucket;
     checkpointEvery = checkpointEvery == null ? 2 : checkpointEvery;
@@ -65,16 +71,16 @@ public record DedupOptions(Double threshold, Integer numHashes, Integer bands, I
     rejectedPerReason = rejectedPerReason == null ? 100 : rejectedPerReason;
   }
 
-  /** Every default; {@code verify} at {@value #DEFAULT_VERIFY}. */
+  /** Every default. */
   public static DedupOptions defaults() {
-    return new DedupOptions(null, null, null, null, null, null, null, null, null,
-        DEFAULT_VERIFY, null, null, null, null, null);
+    return new DedupOptions(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null);
   }
 
   /** The same options with another threshold (the command line's {@code --threshold}). */
   public DedupOptions withThreshold(double newThreshold) {
     return new DedupOptions(newThreshold, numHashes, bands, rows, ngram, seed, lowercase,
-        foldWhitespace, urlDedup, verify, keep, largeBucket, checkpointEvery, rejected,
+        foldWhitespace, urlDedup, verify, null, keep, largeBucket, checkpointEvery, rejected,
         rejectedPerReason);
   }
 
@@ -88,8 +94,8 @@ public record DedupOptions(Double threshold, Integer numHashes, Integer bands, I
         "give both bands and rows, or neither (then they are chosen for the threshold)");
     Check.that(ngram >= 1 && ngram <= 50, "ngram", "must be between 1 and 50 (got " + ngram
         + ")");
-    Check.that(verify == null || verify > 0 && verify < 1, "verify",
-        "must be strictly between 0 and 1, or null to keep every candidate (got " + verify + ")");
+    Check.that(verifyThreshold > 0 && verifyThreshold < 1, "verify_threshold",
+        "must be strictly between 0 and 1 (got " + verifyThreshold + ")");
     Check.positive(largeBucket, "large_bucket");
     Check.positive(checkpointEvery, "checkpoint_every");
     Check.that(rejectedPerReason >= 0, "rejected_per_reason", "must be 0 or more (got "

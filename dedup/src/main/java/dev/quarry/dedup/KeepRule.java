@@ -122,7 +122,7 @@ public record KeepRule(@JsonValue List<Key> keys) implements Serializable {
     return Comparator.comparing(value, Comparator.nullsLast(directed));
   }
 
-  /** The rule in words, for logs and the manifest: {@code attrs.quality desc, fetched_at asc, id asc}. */
+  /** The rule in words, for logs and the manifest: {@code attrs.quality desc, id asc}. */
   public String describe() {
     StringBuilder out = new StringBuilder();
     for (Key key : keys) {

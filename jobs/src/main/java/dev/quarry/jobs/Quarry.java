@@ -3,6 +3,7 @@ package dev.quarry.jobs;
 import dev.quarry.core.QuarryBuild;
 import dev.quarry.jobs.cli.BenchCommand;
 import dev.quarry.jobs.cli.ExitCodes;
+import dev.quarry.jobs.cli.DedupCommand;
 import dev.quarry.jobs.cli.FilterCommand;
 import dev.quarry.jobs.cli.GenCorpusCommand;
 import dev.quarry.jobs.cli.GenSamplesCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
     description = "Pretraining-data curation on Apache Spark: ingest crawl shards, filter, "
         + "deduplicate and build versioned token mixes.",
     subcommands = {
-        IngestCommand.class, FilterCommand.class, RunCommand.class, BenchCommand.class,
+        IngestCommand.class, FilterCommand.class, DedupCommand.class, RunCommand.class, BenchCommand.class,
         GenSamplesCommand.class, GenCorpusCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -122,8 +122,8 @@ public final class DedupJob {
               CandidateEdges.BAND, CandidateEdges.BUCKET}));
       BucketStats buckets = CandidateEdges.stats(bandKeys, options.largeBucket());
       Dataset<Row> edges = CandidateEdges.edges(bandKeys);
-      if (options.verify() != null) {
-        edges = VerifiedEdges.atLeast(edges, keys, options.verify());
+      if (options.verify()) {
+        edges = VerifiedEdges.atLeast(edges, keys, options.verifyThreshold());
       }
       edges = edges.union(CandidateEdges.edgesByKey(keys, EXACT));
       if (options.urlDedup()) {

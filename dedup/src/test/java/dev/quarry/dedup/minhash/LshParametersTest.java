@@ -14,21 +14,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LshParametersTest {
 
   /**
-   * The brief asked for P(0.8) between 0.4 and 0.95 here. With every one of 128 hashes banded
-   * the divisor pairs are 1 × 128 … 128 × 1, and the equal-weight optimum is 8 × 16 (weighted
-   * area 0.033) with P(0.8) = 0.20; the only pair inside that bound is 16 × 8 (P(0.8) = 0.947)
-   * whose weighted area is 0.070 — see {@link #onlySixteenByEightMeetsTheBriefsBoundAt08}.
-   * The 0.4 bound matches RedPajama's 9 × 13 = 117 of 128 hashes (P(0.8) = 0.40), a pair that
-   * is not allowed here.
+   * By default missed pairs weigh four times false candidates (the stage verifies candidates):
+   * at 0.8 with 128 hashes that is 16 × 8, which finds 95% of the pairs right at the threshold.
    */
   @Test
-  void threshold08With128HashesIsEightBandsOfSixteenRows() {
+  void threshold08With128HashesIsSixteenBandsOfEightRows() {
     LshParameters lsh = LshParameters.forThreshold(0.8, 128);
 
-    assertThat(lsh).isEqualTo(LshParameters.of(8, 16, 0.8, 128));
+    assertThat(lsh).isEqualTo(LshParameters.of(16, 8, 0.8, 128));
     assertThat(lsh.probability(0.5)).isLessThan(0.1);
+    assertThat(lsh.probability(0.8)).isCloseTo(0.9470, within(0.0005));
+    assertCurve(lsh, 0.0607, 0.6133, 0.9470, 0.9999);
+  }
+
+  /**
+   * With equal weights (datasketch's) the optimum is 8 × 16 (weighted area 0.033) with
+   * P(0.8) = 0.20; of the divisor pairs of 128 only 16 × 8 has P(0.8) in [0.4, 0.95], and its
+   * equal-weight area is 0.070. RedPajama's 9 × 13 bands only 117 of 128 hashes, which is not
+   * allowed here.
+   */
+  @Test
+  void equalWeightsChooseEightBandsOfSixteenRowsAt08() {
+    LshParameters lsh = LshParameters.forThreshold(0.8, 128, 0.5, 0.5);
+
+    assertThat(lsh).isEqualTo(LshParameters.of(8, 16, 0.8, 128));
     assertThat(lsh.probability(0.95)).isGreaterThan(0.98);
-    assertThat(lsh.probability(0.8)).isCloseTo(0.2042, within(0.0005));
     assertCurve(lsh, 0.0001, 0.0263, 0.2042, 0.8059);
   }
 
@@ -43,7 +53,7 @@ class LshParametersTest {
       }
     }
     LshParameters sixteenByEight = LshParameters.of(16, 8, 0.8, 128);
-    LshParameters chosen = LshParameters.forThreshold(0.8, 128);
+    LshParameters chosen = LshParameters.forThreshold(0.8, 128, 0.5, 0.5);
 
     assertThat(withinBound).containsExactly("16x8");
     assertThat(weightedArea(sixteenByEight)).isGreaterThan(2 * weightedArea(chosen));
@@ -55,21 +65,22 @@ class LshParametersTest {
    */
   @Test
   void fineWebsFourteenBandsOfEightRowsAt072With112Hashes() {
-    LshParameters lsh = LshParameters.forThreshold(0.72, 112);
+    LshParameters lsh = LshParameters.forThreshold(0.72, 112, 0.5, 0.5);
 
     assertThat(lsh).isEqualTo(LshParameters.of(14, 8, 0.72, 112));
     assertCurve(lsh, 0.0533, 0.5645, 0.9235, 0.9996);
-    assertThat(LshParameters.forThreshold(0.65, 112).bands()).isEqualTo(14);
-    assertThat(LshParameters.forThreshold(0.74, 112).bands()).isEqualTo(14);
-    assertThat(LshParameters.forThreshold(0.75, 112)).extracting(LshParameters::bands,
-        LshParameters::rows).containsExactly(8, 14);
+    assertThat(LshParameters.forThreshold(0.65, 112, 0.5, 0.5).bands()).isEqualTo(14);
+    assertThat(LshParameters.forThreshold(0.74, 112, 0.5, 0.5).bands()).isEqualTo(14);
+    assertThat(LshParameters.forThreshold(0.75, 112, 0.5, 0.5)).extracting(
+        LshParameters::bands, LshParameters::rows).containsExactly(8, 14);
   }
 
   @Test
   void weighingMissedPairsMoreMovesTheCurveDown() {
     // 0.2 × FP + 0.8 × FN: 16 × 8 scores 0.029 against 8 × 16's 0.047.
     assertThat(LshParameters.forThreshold(0.8, 128, 0.2, 0.8))
-        .isEqualTo(LshParameters.of(16, 8, 0.8, 128));
+        .isEqualTo(LshParameters.of(16, 8, 0.8, 128))
+        .isEqualTo(LshParameters.forThreshold(0.8, 128));
     assertThat(LshParameters.forThreshold(0.8)).isEqualTo(LshParameters.forThreshold(0.8, 128));
   }
 
@@ -111,14 +122,14 @@ class LshParametersTest {
     LshParameters lsh = LshParameters.forThreshold(0.8, 128);
     String text = lsh.describe(1_000_000_000L);
 
-    assertThat(text).startsWith("threshold 0.80, 128 hashes as 8 bands × 16 rows"
-            + " (steepest near s = (1/b)^(1/r) = 0.88);")
-        .contains("224.00 GB of band keys for 1,000,000,000 documents");
+    assertThat(text).startsWith("threshold 0.80, 128 hashes as 16 bands × 8 rows"
+            + " (steepest near s = (1/b)^(1/r) = 0.71);")
+        .contains("448.00 GB of band keys for 1,000,000,000 documents");
     for (LshParameters.CurvePoint point : lsh.curve()) {
       assertThat(text).contains(String.format(Locale.ROOT, "%.1f: %.2f", point.similarity(),
           point.probability()));
     }
-    assertThat(text).contains("s=0.5: 0.00, 0.7: 0.03, 0.8: 0.20, 0.9: 0.81");
+    assertThat(text).contains("s=0.5: 0.06, 0.7: 0.61, 0.8: 0.95, 0.9: 1.00");
     assertThat(lsh.describe()).isEqualTo(text);
   }
 

@@ -78,7 +78,7 @@ class DedupJobTest {
     assertThat(WordShingles.jaccard(article, nearCopy, 5)).isGreaterThan(0.9);
     String out = dir.resolve("by-quality").toString();
     StageRunner.Result result = DedupJob.run(spark, settings(
-        "keep: [{attr: quality, order: desc}]\nverify: 0.7"), out, false, null);
+        "keep: [{attr: quality, order: desc}]"), out, false, null);
     assertThat(result.ran()).isTrue();
     Map<String, String> kept = new TreeMap<>();
     for (Row row : Datasets.read(spark, out).select("id", "cluster_id", "dup_count")
@@ -110,13 +110,13 @@ class DedupJobTest {
   @Test
   void theDefaultKeepsTheEarliestFetchedCopyAndExactCopiesOfItAreExactDuplicates() {
     String out = dir.resolve("default").toString();
-    DedupJob.run(spark, settings("verify: 0.7"), out, false, null);
+    DedupJob.run(spark, settings("verify: true"), out, false, null);
     assertThat(rows(out + "/_rejected", "id", "reject_reason")).containsExactly(
         Map.entry("b-exact-copy", "[b-exact-copy,exact_duplicate]"),
         Map.entry("d-near-copy", "[d-near-copy,near_duplicate]"),
         Map.entry("s3-short", "[s3-short,exact_duplicate]"));
-    DedupJob.run(spark, settings("verify: 0.7"), out, false, null);
-    assertThat(DedupJob.run(spark, settings("verify: 0.7"), out, false, null).ran()).isFalse();
+    DedupJob.run(spark, settings("verify: true"), out, false, null);
+    assertThat(DedupJob.run(spark, settings("verify: true"), out, false, null).ran()).isFalse();
   }
 
   @Test

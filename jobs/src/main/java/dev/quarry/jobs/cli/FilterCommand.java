@@ -36,17 +36,12 @@ public final class FilterCommand implements Callable<Integer> {
       description = "A committed document dataset, e.g. out/demo/ingest/sample-warc")
   String input;
 
-  @Option(names = "--output", required = true, paramLabel = "URI",
-      description = "Output dataset directory")
-  String output;
-
   @Option(names = "--config", required = true, paramLabel = "CHAIN.yaml",
       description = "The filter chain, e.g. conf/filters/default.yaml")
   Path config;
 
-  @Option(names = "--overwrite",
-      description = "Replace an output written with a different input or chain")
-  boolean overwrite;
+  @Mixin
+  StageOutput stageOutput;
 
   @Mixin
   SparkOptions sparkOptions;
@@ -56,6 +51,7 @@ public final class FilterCommand implements Callable<Integer> {
     ChainConfig chain = YamlConfig.load(config, ChainConfig.class);
     FilterSettings settings = new FilterSettings(input, chain);
     return sparkOptions.runStage(spec, "filter",
-        spark -> FilterJob.run(spark, settings, config.toString(), output, overwrite));
+        spark -> FilterJob.run(spark, settings, config.toString(), stageOutput.output,
+            stageOutput.overwrite));
   }
 }

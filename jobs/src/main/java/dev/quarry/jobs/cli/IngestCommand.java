@@ -34,10 +34,6 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Input format: ${COMPLETION-CANDIDATES}")
   InputFormat format;
 
-  @Option(names = "--output", required = true, paramLabel = "URI",
-      description = "Output dataset directory")
-  String output;
-
   @Option(names = "--source", defaultValue = "web", paramLabel = "NAME",
       description = "Source name stored in every document (default: ${DEFAULT-VALUE})")
   String source;
@@ -67,9 +63,8 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Fail when unreadable records / records in exceeds this (default: 0.01)")
   Double maxErrorRate;
 
-  @Option(names = "--overwrite",
-      description = "Replace an output written with different inputs or options")
-  boolean overwrite;
+  @Mixin
+  StageOutput stageOutput;
 
   @Mixin
   SparkOptions sparkOptions;
@@ -83,6 +78,6 @@ public final class IngestCommand implements Callable<Integer> {
       return settings;
     });
     return sparkOptions.runStage(spec, "ingest",
-        spark -> IngestJob.run(spark, settings, output, overwrite));
+        spark -> IngestJob.run(spark, settings, stageOutput.output, stageOutput.overwrite));
   }
 }

@@ -3,6 +3,8 @@ package dev.quarry.jobs.cli;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.YamlConfig;
 import dev.quarry.core.spark.StageRunner;
+import dev.quarry.dedup.DedupSettings;
+import dev.quarry.dedup.spark.DedupJob;
 import dev.quarry.filters.chain.ChainConfig;
 import dev.quarry.filters.spark.FilterJob;
 import dev.quarry.filters.spark.FilterSettings;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {"Runs the stages of a pipeline file (see conf/pipelines/demo.yaml) in order. "
         + "A stage whose output is up to date is skipped, so a failed run can simply be rerun.",
         "Stages so far: ingest (one output per source under <work_dir>/ingest/<source>), then "
-            + "filter when the file has a filter section (<work_dir>/filter/<source>)."},
+            + "filter when the file has a filter section (<work_dir>/filter/<source>), then "
+            + "dedup over all sources together when it has a dedup section (<work_dir>/dedup)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every stage ran or was up to date", "1:a stage failed",
         "2:the pipeline file is invalid, or an output exists with different options"})
@@ -65,6 +68,12 @@ public final class RunCommand implements Callable<Integer> {
               FilterJob.run(spark, settings, chainFile, config.filterOutput(source),
                   overwrite));
         }
+      }
+      if (config.dedup() != null) {
+        DedupSettings settings = new DedupSettings(config.dedupInputs(), config.dedup());
+        spec.commandLine().getOut().println("dedup: " + config.dedup().lsh().describe());
+        Reports.print(spec.commandLine().getOut(), "dedup", DedupJob.run(spark, settings,
+            config.dedupOutput(), overwrite, null));
       }
       return ExitCodes.OK;
     } finally {

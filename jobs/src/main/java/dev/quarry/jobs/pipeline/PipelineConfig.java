@@ -3,6 +3,7 @@ package dev.quarry.jobs.pipeline;
 import dev.quarry.core.config.Check;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.YamlConfig;
+import dev.quarry.dedup.DedupOptions;
 import dev.quarry.ingest.IngestSettings;
 import java.util.HashSet;
 import java.util.List;
@@ -10,12 +11,13 @@ import java.util.Set;
 
 /**
  * A pipeline file ({@code conf/pipelines/*.yaml}): a name, a work directory under which each
- * stage writes ({@code <work_dir>/ingest/<source>}, {@code <work_dir>/filter/<source>}), and the
- * stages: ingest per source, then (optionally) the filter chain over each source's documents.
+ * stage writes ({@code <work_dir>/ingest/<source>}, {@code <work_dir>/filter/<source>},
+ * {@code <work_dir>/dedup}), and the stages: ingest per source, then (optionally) the filter
+ * chain over each source's documents, then (optionally) dedup over all sources together.
  * Relative paths are resolved against the directory {@code quarry} runs in.
  */
 public record PipelineConfig(String name, String workDir, List<IngestSettings> ingest,
-    FilterStage filter) implements YamlConfig.Validated {
+    FilterStage filter, DedupOptions dedup) implements YamlConfig.Validated {
 
   /** The filter stage: the chain file every source's documents go through. */
   public record FilterStage(String config) {}
@@ -33,6 +35,13 @@ public record PipelineConfig(String name, String workDir, List<IngestSettings> i
     if (filter != null) {
       Check.notBlank(filter.config(), "filter.config");
     }
+    if (dedup != null) {
+      try {
+        dedup.validate();
+      } catch (ConfigException e) {
+        throw e.under("dedup");
+      }
+    }
     Set<String> sources = new HashSet<>();
     for (int i = 0; i < ingest.size(); i++) {
       if (!sources.add(ingest.get(i).source())) {
@@ -48,5 +57,16 @@ public record PipelineConfig(String name, String workDir, List<IngestSettings> i
 
   public String filterOutput(IngestSettings source) {
     return workDir.replaceAll("/+$", "") + "/filter/" + source.source();
+  }
+
+  /** What dedup reads: every source's filter output, or its ingest output without a filter. */
+  public List<String> dedupInputs() {
+    return ingest.stream().map(source -> filter != null ? filterOutput(source)
+        : ingestOutput(source)).toList();
+  }
+
+  /** The dedup stage's one output: every source deduplicated together. */
+  public String dedupOutput() {
+    return workDir.replaceAll("/+$", "") + "/dedup";
   }
 }

@@ -37,7 +37,8 @@ class QuarryCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ingest", "filter", "run", "bench", "gen-samples", "gen-corpus"})
+  @ValueSource(strings = {"", "ingest", "filter", "dedup", "run", "bench", "gen-samples",
+      "gen-corpus"})
   void everyCommandHasHelpWithExitCodes(String command) {
     Run run = command.isEmpty() ? quarry("--help") : quarry(command, "--help");
     assertThat(run.exit()).isZero();
@@ -133,6 +134,29 @@ class QuarryCliTest {
   }
 
   @Test
+  void dedupMistakesExitTwoNamingTheOptionOrField() throws Exception {
+    Run threshold = quarry("dedup", "--input", "x", "--output", "o", "--threshold", "1.5");
+    assertThat(threshold.exit()).isEqualTo(2);
+    assertThat(threshold.err()).contains("command line: --threshold")
+        .contains("strictly between 0 and 1 (got 1.5)");
+    Path config = Files.writeString(dir.resolve("dedup.yaml"), "bands: 16\nnum_hashes: 100\n");
+    Run half = quarry("dedup", "--input", "x", "--output", "o", "--config", config.toString());
+    assertThat(half.exit()).isEqualTo(2);
+    assertThat(half.err()).contains("dedup.yaml: rows").contains("give both bands and rows");
+    Files.writeString(config, "bands: 16\nrows: 7\n");
+    Run product = quarry("dedup", "--input", "x", "--output", "o", "--config", config.toString());
+    assertThat(product.exit()).isEqualTo(2);
+    assertThat(product.err()).contains("dedup.yaml: bands").contains("16 × 8");
+    Files.writeString(config, "keep: [{column: size}]\n");
+    Run keep = quarry("dedup", "--input", "x", "--output", "o", "--config", config.toString());
+    assertThat(keep.err()).contains("dedup.yaml: keep[0].column").contains("fetched_at");
+    Run notCommitted = quarry("dedup", "--input", dir.resolve("nothing").toString(), "--output",
+        dir.resolve("o").toString());
+    assertThat(notCommitted.exit()).isEqualTo(2);
+    assertThat(notCommitted.err()).contains("is not a committed Quarry output");
+  }
+
+  @Test
   void theDemoPipelineRunsEveryStageAndIsIdempotent() throws Exception {
     String demo = Files.readString(Path.of("..", "conf", "pipelines", "demo.yaml"))
         .replace("work_dir: out/demo", "work_dir: " + dir.resolve("demo"))
@@ -155,7 +179,9 @@ class QuarryCliTest {
             + "records in");
     Run again = quarry("run", pipeline.toString());
     assertThat(again.exit()).isZero();
-    assertThat(again.out().split("is up to date")).hasSize(7);
+    assertThat(run.out()).contains("dedup: threshold 0.80, 128 hashes as 16 bands × 8 rows")
+        .contains("dedup: 399 records in, 117 kept, 282 rejected");
+    assertThat(again.out().split("is up to date")).hasSize(8);
   }
 
   @Test
@@ -173,8 +199,8 @@ class QuarryCliTest {
   }
 
   /**
-   * No value the generator planted is left in any filter output (kept, {@code _rejected/},
-   * {@code _errors/}), in any stage's manifest, or in what the run printed and logged; and the
+   * No value the generator planted is left in any filter or dedup output (kept,
+   * {@code _rejected/}, {@code _errors/}, {@code _clusters/}), in any stage's manifest, or in what the run printed and logged; and the
    * values scrubbed, as the manifests count them, are the placeholders in the kept texts.
    */
   private static void assertThePlantedPiiIsScrubbedEverywhere(Path workDir, String printed)
@@ -191,14 +217,15 @@ class QuarryCliTest {
         new com.fasterxml.jackson.databind.ObjectMapper();
     for (Path file : files) {
       String name = file.getFileName().toString();
-      boolean filterOutput = workDir.relativize(file).startsWith("filter");
+      Path relative = workDir.relativize(file);
+      boolean scrubbedOutput = relative.startsWith("filter") || relative.startsWith("dedup");
       if (name.equals("manifest.json")) {
         planted.assertNoneIn(file.toString(), Files.readString(file));
-        if (filterOutput) {
+        if (relative.startsWith("filter")) {
           counted += json.readTree(file.toFile()).path("stats").path("counters")
               .path("pii.total").asLong();
         }
-      } else if (filterOutput && name.endsWith(".parquet")) {
+      } else if (scrubbedOutput && name.endsWith(".parquet")) {
         java.util.List<org.apache.spark.sql.Row> rows =
             TestSpark.session().read().parquet(file.toString()).collectAsList();
         planted.assertNoneIn(file.toString(), rows.toString());

@@ -1,0 +1,54 @@
+package dev.quarry.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the shaded jar under Spark's own launcher, {@code org.apache.spark.deploy.SparkSubmit}
+ * (what {@code bin/spark-submit} runs), in a child JVM whose classpath is only what a Spark
+ * installation provides; for integration tests. The child is killed if it outlives the timeout.
+ */
+final class SparkSubmitProcess {
+  private static final Path TARGET = Path.of("target");
+
+  private SparkSubmitProcess() {}
+
+  /** What the run printed (stdout and stderr) after it exited 0; fails the test otherwise. */
+  static String run(Path logDir, String master, List<String> sparkConf, String... quarryArgs)
+      throws IOException, InterruptedException {
+    Path jar = TARGET.resolve("quarry.jar");
+    assertThat(jar).exists();
+    String classpath = Files.readString(TARGET.resolve("provided.classpath")).strip();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.addAll(Arrays.asList(System.getProperty("java17.opens").trim().split("\\s+")));
+    command.addAll(List.of("-cp", classpath, "org.apache.spark.deploy.SparkSubmit",
+        "--class", "dev.quarry.jobs.Quarry", "--master", master,
+        "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1"));
+    for (String conf : sparkConf) {
+      command.addAll(List.of("--conf", conf));
+    }
+    command.add(jar.toAbsolutePath().toString());
+    command.addAll(List.of(quarryArgs));
+    Path log = Files.createTempFile(logDir, "spark-submit", ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).directory(new File(".")).start();
+    boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly().waitFor();
+    }
+    String printed = Files.readString(log);
+    assertThat(finished).as("spark-submit finished within 5 minutes:\n%s", printed).isTrue();
+    assertThat(process.exitValue()).as(printed).isZero();
+    return printed;
+  }
+}

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.core.MappedIterator;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.Json;
@@ -55,8 +56,10 @@ import org.slf4j.LoggerFactory;
  *       ({@link CandidateEdges}); LSH edges optionally verified by the signatures' estimated
  *       Jaccard.
  *   <li>Clusters: distributed connected components ({@link ConnectedComponents}).
- *   <li>Per cluster, the copy the keep rule puts first is kept ({@link KeepOrder}); the cluster
- *       table ({@code _clusters/}: id, cluster_id, cluster_size, kept, reason) is written.
+ *   <li>Per cluster, the copy the keep rule puts first is kept ({@link KeepOrder}) — a document
+ *       of an earlier run's index ({@link EarlierIndex}) before any other; the cluster table
+ *       ({@code _clusters/}: id, cluster_id, cluster_size, kept, kept_id, earlier, reason) is
+ *       written.
  *   <li>Removal: the documents joined with the cluster table on id by a shuffle (sort-merge)
  *       join — both sides partitioned by id, never a broadcast of the duplicate list — so the
  *       cost grows with the input like any shuffle.
@@ -65,7 +68,8 @@ import org.slf4j.LoggerFactory;
  * Output: the kept documents with {@code cluster_id} (null for a document with no duplicate) and
  * {@code dup_count} (copies removed in favour of it), {@code _rejected/} (all, a sample per
  * reason, or none) with the reason {@code exact_duplicate} (same exact key as the kept copy) or
- * {@code near_duplicate}, {@code _clusters/}, and the manifest's stats.
+ * {@code near_duplicate}, {@code _clusters/}, {@code _index/} (the keys of the kept documents,
+ * for a later run's index), and the manifest's stats.
  */
 public final class DedupJob {
   private static final Logger LOG = LoggerFactory.getLogger(DedupJob.class);
@@ -81,6 +85,9 @@ public final class DedupJob {
   static final String CLUSTER_SIZE = "cluster_size";
   static final String KEPT = "kept";
   static final String REASON = "reason";
+  static final String KEPT_ID = "kept_id";
+  static final String EARLIER = "earlier";
+  /** The keys of a document: also the schema of an output's {@code _index/}. */
   static final StructType KEYS = new StructType()
       .add(DocumentSchema.ID, DataTypes.StringType, false)
       .add(EXACT, DataTypes.StringType, false)
@@ -101,6 +108,14 @@ public final class DedupJob {
               + "_SUCCESS and manifest.json)"));
       inputs.add(Manifest.InputRef.dataset(in.uri(), hash));
     }
+    for (int i = 0; i < settings.index().size(); i++) {
+      String uri = settings.index().get(i);
+      JsonNode manifest = EarlierIndex.checkedManifest(spark, uri, settings.options(),
+          "index[" + i + "]");
+      inputs.add(Manifest.InputRef.dataset(
+          new OutputDir(uri, spark.sparkContext().hadoopConfiguration()).uri(),
+          Json.hash(manifest)));
+    }
     LOG.info("dedup: {}", settings.options().lsh().describe());
     return StageRunner.run(spark, "dedup", settings, inputs, output, overwrite,
         temporary -> write(spark, settings, temporary, checkpointDir));
@@ -110,9 +125,14 @@ public final class DedupJob {
       String temporary, String checkpointDir) {
     DedupOptions options = settings.options();
     Dataset<Row> docs = documents(spark, settings.input());
-    Dataset<Row> keys = spark.createDataFrame(docs.select(col(DocumentSchema.ID),
+    Dataset<Row> newKeys = spark.createDataFrame(docs.select(col(DocumentSchema.ID),
         col(DocumentSchema.TEXT), col(DocumentSchema.URL)).javaRDD()
-        .mapPartitions(new ComputeKeys(options)), KEYS).persist(StorageLevel.MEMORY_AND_DISK());
+        .mapPartitions(new ComputeKeys(options)), KEYS);
+    Dataset<Row> keys = newKeys.withColumn(EARLIER, lit(false));
+    for (String uri : settings.index()) {
+      keys = keys.union(EarlierIndex.read(spark, uri).withColumn(EARLIER, lit(true)));
+    }
+    keys = keys.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> clusters = null;
     Dataset<Row> tagged = null;
     try {
@@ -148,6 +168,11 @@ public final class DedupJob {
       rejected(tagged, options).write().parquet(temporary + "/_rejected");
       spark.sparkContext().setJobDescription("dedup: write the cluster table");
       clusters.write().parquet(temporary + "/" + CLUSTERS_DIR);
+      spark.sparkContext().setJobDescription("dedup: write the index of kept documents");
+      keys.filter(col(EARLIER).equalTo(false)).drop(EARLIER)
+          .join(clusters.filter(col(KEPT).equalTo(false)).select(col(DocumentSchema.ID)),
+              new String[] {DocumentSchema.ID}, "left_anti")
+          .write().parquet(temporary + "/" + EarlierIndex.DIR);
 
       Map<String, Object> summary = new LinkedHashMap<>(stats.summary());
       long in = accounting.recordsIn();
@@ -190,22 +215,23 @@ public final class DedupJob {
       DedupOptions options) {
     Dataset<Row> members = components.withColumnRenamed(ConnectedComponents.COMPONENT,
             CLUSTER_ID)
+        .join(keys.select(col(DocumentSchema.ID), col(EXACT), col(EARLIER)), DocumentSchema.ID)
         .join(docs.select(col(DocumentSchema.ID), col(DocumentSchema.ATTRS),
             col(DocumentSchema.FETCHED_AT), col(DocumentSchema.LANG_SCORE),
             org.apache.spark.sql.functions.length(col(DocumentSchema.TEXT))
-                .as(KeepOrder.TEXT_CHARS)), DocumentSchema.ID)
-        .join(keys.select(col(DocumentSchema.ID), col(EXACT)), DocumentSchema.ID);
-    WindowSpec byKeep = Window.partitionBy(col(CLUSTER_ID)).orderBy(KeepOrder.columns(
-        options.keep()));
+                .as(KeepOrder.TEXT_CHARS)), new String[] {DocumentSchema.ID}, "left");
+    List<Column> order = new ArrayList<>();
+    order.add(col(EARLIER).desc()); // a document kept by an earlier run stays kept
+    order.addAll(Arrays.asList(KeepOrder.columns(options.keep())));
+    WindowSpec byKeep = Window.partitionBy(col(CLUSTER_ID)).orderBy(order.toArray(Column[]::new));
     WindowSpec whole = Window.partitionBy(col(CLUSTER_ID));
-    Column rank = row_number().over(byKeep);
-    Column keptExact = first(col(EXACT)).over(byKeep);
     return members
-        .withColumn("_rank", rank)
-        .withColumn("_kept_exact", keptExact)
+        .withColumn("_rank", row_number().over(byKeep))
+        .withColumn("_kept_exact", first(col(EXACT)).over(byKeep))
+        .withColumn(KEPT_ID, first(col(DocumentSchema.ID)).over(byKeep))
         .withColumn(CLUSTER_SIZE, count(lit(1)).over(whole))
         .select(col(DocumentSchema.ID), col(CLUSTER_ID), col(CLUSTER_SIZE),
-            col("_rank").equalTo(1).as(KEPT),
+            col("_rank").equalTo(1).as(KEPT), col(KEPT_ID), col(EARLIER),
             when(col("_rank").equalTo(1), lit(null).cast(DataTypes.StringType))
                 .when(col(EXACT).equalTo(col("_kept_exact")), lit(EXACT_DUPLICATE))
                 .otherwise(lit(NEAR_DUPLICATE)).as(REASON));

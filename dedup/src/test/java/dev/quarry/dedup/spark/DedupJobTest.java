@@ -1,8 +1,10 @@
 package dev.quarry.dedup.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.Document;
+import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.YamlConfig;
 import dev.quarry.core.spark.CommittedDocuments;
 import dev.quarry.core.spark.Datasets;
@@ -126,5 +128,45 @@ class DedupJobTest {
     assertThat(result.accounting().kept()).isEqualTo(5);
     Map<String, String> clusters = rows(out + "/_clusters", "id", "cluster_id");
     assertThat(clusters).doesNotContainKey("s2-short");
+  }
+
+  @Test
+  void aNewDatasetIsDedupedAgainstTheIndexOfAnEarlierRunWhoseDocumentsAlwaysStay() {
+    String earlier = dir.resolve("earlier").toString();
+    DedupJob.run(spark, new DedupSettings(List.of(first), DedupOptions.defaults()), earlier,
+        false, null);
+    assertThat(rows(earlier + "/" + EarlierIndex.DIR, "id")).containsOnlyKeys("a-original",
+        "c-unrelated", "s1-short", "s2-short");
+
+    String later = dir.resolve("later").toString();
+    DedupOptions byQuality = YamlConfig.parse("keep: [{attr: quality, order: desc}]",
+        "dedup.yaml", DedupOptions.class);
+    StageRunner.Result result = DedupJob.run(spark, new DedupSettings(List.of(second),
+        List.of(earlier), byQuality), later, false, null);
+    assertThat(result.accounting().recordsIn()).isEqualTo(3);
+    assertThat(rows(later + "/_rejected", "id", "reject_reason")).containsExactly(
+        Map.entry("d-near-copy", "[d-near-copy,near_duplicate]"),
+        Map.entry("s3-short", "[s3-short,exact_duplicate]"));
+    assertThat(rows(later + "/_clusters", "id", "kept_id", "earlier", "kept")).containsExactly(
+        Map.entry("a-original", "[a-original,a-original,true,true]"),
+        Map.entry("d-near-copy", "[d-near-copy,a-original,false,false]"),
+        Map.entry("s1-short", "[s1-short,s1-short,true,true]"),
+        Map.entry("s3-short", "[s3-short,s1-short,false,false]"));
+    assertThat(rows(later + "/" + EarlierIndex.DIR, "id")).containsOnlyKeys("e-unrelated");
+  }
+
+  @Test
+  void anIndexMadeWithOtherSettingsIsRefusedNamingTheOption() {
+    String earlier = dir.resolve("earlier-5").toString();
+    DedupJob.run(spark, new DedupSettings(List.of(first), DedupOptions.defaults()), earlier,
+        false, null);
+    DedupOptions otherShingles = YamlConfig.parse("ngram: 4", "dedup.yaml", DedupOptions.class);
+    assertThatThrownBy(() -> DedupJob.run(spark, new DedupSettings(List.of(second),
+        List.of(earlier), otherShingles), dir.resolve("x").toString(), false, null))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ngram")
+        .hasMessageContaining("must be 5 as in the index");
+    assertThatThrownBy(() -> DedupJob.run(spark, new DedupSettings(List.of(second),
+        List.of(first), DedupOptions.defaults()), dir.resolve("y").toString(), false, null))
+        .hasMessageContaining("index[0]").hasMessageContaining("output of an earlier dedup run");
   }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             + "more committed document datasets, deduplicated together: see docs/dedup.md.",
         "Prints the LSH banding chosen for the threshold with its S-curve, then writes "
             + "<output>/part-*.parquet (the kept documents, with cluster_id and dup_count), "
-            + "_clusters/ (id, cluster_id, cluster_size, kept, reason), _rejected/ (dropped "
+            + "_clusters/ (id, cluster_id, cluster_size, kept, kept_id, earlier, reason), "
+            + "_index/ (the keys of the kept documents, for later --index), _rejected/ (dropped "
             + "copies with reject_reason exact_duplicate or near_duplicate), manifest.json "
             + "(duplicate rate, bucket and cluster sizes, the LSH curve, connected-components "
             + "rounds) and _SUCCESS. Rerunning with the same inputs and options does nothing."},
@@ -35,6 +36,11 @@ public final class DedupCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, arity = "1..*", paramLabel = "URI",
       description = "Committed document datasets, e.g. out/demo/filter/sample-warc")
   List<String> input;
+
+  @Option(names = "--index", arity = "1..*", paramLabel = "URI",
+      description = "Earlier dedup outputs to compare with (incremental dedup): documents "
+          + "they kept win and are never removed; their _index/ is read, not their text")
+  List<String> index;
 
   @Option(names = "--config", paramLabel = "DEDUP.yaml",
       description = "Dedup options (see conf/dedup/default.yaml); flags override it")
@@ -66,7 +72,7 @@ public final class DedupCommand implements Callable<Integer> {
     }
     DedupOptions chosen = options;
     DedupSettings checked = CliNames.onCommandLine(() -> {
-      DedupSettings settings = new DedupSettings(input, chosen);
+      DedupSettings settings = new DedupSettings(input, index, chosen);
       settings.validate();
       return settings;
     });

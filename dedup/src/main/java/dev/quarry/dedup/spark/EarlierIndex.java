@@ -1,0 +1,86 @@
+package dev.quarry.dedup.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.core.config.ConfigException;
+import dev.quarry.core.storage.OutputDir;
+import dev.quarry.dedup.DedupOptions;
+import dev.quarry.dedup.minhash.LshParameters;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The keys of documents kept by earlier dedup runs, for incremental dedup: every dedup output
+ * holds, in {@value #DIR}, the exact key, URL key, signature and band keys of the documents it
+ * kept, committed with its manifest. A new run given earlier outputs with {@code --index}
+ * compares its documents with theirs without reading their text again; the earlier documents
+ * always win (they are already in published data) and are never removed.
+ *
+ * <p>Signatures and band keys are comparable only when made the same way, so an earlier output
+ * must have used the same hashes, banding, shingle size, seed and exact-key normalisation; a
+ * mismatch is a config error naming the option.
+ */
+public final class EarlierIndex {
+  /** Where a dedup output keeps the keys of its kept documents. */
+  public static final String DIR = "_index";
+
+  private EarlierIndex() {}
+
+  /** The manifest hash of a committed dedup output usable as an index for {@code options}. */
+  static JsonNode checkedManifest(SparkSession spark, String uri, DedupOptions options,
+      String field) {
+    OutputDir dir = new OutputDir(uri, spark.sparkContext().hadoopConfiguration());
+    JsonNode manifest = dir.committedManifest().orElseThrow(() -> new ConfigException(field,
+        "'" + uri + "' is not a committed Quarry output (no _SUCCESS and manifest.json)"));
+    if (!"dedup".equals(manifest.path("job").asText())) {
+      throw new ConfigException(field, "'" + uri + "' is a " + manifest.path("job").asText()
+          + " output; an index must be the output of an earlier dedup run");
+    }
+    JsonNode earlier = manifest.path("config").path("options");
+    JsonNode lsh = manifest.path("stats").path("lsh");
+    LshParameters now = options.lsh();
+    Map<String, Object[]> compared = new LinkedHashMap<>();
+    compared.put("num_hashes", new Object[] {lsh.path("num_hashes").asInt(), now.numHashes()});
+    compared.put("bands", new Object[] {lsh.path("bands").asInt(), now.bands()});
+    compared.put("rows", new Object[] {lsh.path("rows").asInt(), now.rows()});
+    compared.put("ngram", new Object[] {earlier.path("ngram").asInt(), options.ngram()});
+    compared.put("seed", new Object[] {earlier.path("seed").asLong(), options.seed()});
+    compared.put("lowercase", new Object[] {earlier.path("lowercase").asBoolean(),
+        options.lowercase()});
+    compared.put("fold_whitespace", new Object[] {earlier.path("fold_whitespace").asBoolean(),
+        options.foldWhitespace()});
+    compared.put("url_dedup", new Object[] {earlier.path("url_dedup").asBoolean(),
+        options.urlDedup()});
+    compared.forEach((name, values) -> {
+      if (!values[0].equals(values[1])) {
+        throw new ConfigException(name, "must be " + values[0] + " as in the index '" + uri
+            + "' (got " + values[1] + "): signatures and keys made differently cannot be "
+            + "compared; dedup with the index's settings or without the index");
+      }
+    });
+    return manifest;
+  }
+
+  /** The earlier output's kept keys: id, exact, url_key, signature, bands. */
+  static Dataset<Row> read(SparkSession spark, String uri) {
+    Path dir = new Path(new OutputDir(uri, spark.sparkContext().hadoopConfiguration()).uri(),
+        DIR);
+    try {
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileStatus[] files = fs.globStatus(new Path(dir, "*.parquet"));
+      if (files == null || files.length == 0) {
+        return spark.createDataFrame(java.util.List.of(), DedupJob.KEYS);
+      }
+      String[] paths = java.util.Arrays.stream(files).map(f -> f.getPath().toString()).sorted()
+          .toArray(String[]::new);
+      return spark.read().schema(DedupJob.KEYS).parquet(paths);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+}

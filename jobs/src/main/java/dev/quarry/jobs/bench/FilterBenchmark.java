@@ -52,7 +52,7 @@ public final class FilterBenchmark implements StageBenchmark {
   @Override
   public Measured run(SparkSession spark, BenchInput input, String output) {
     ChainConfig chain = YamlConfig.load(chainFile, ChainConfig.class);
-    String dataset = wholeDataset(spark.sparkContext().hadoopConfiguration(), input);
+    String dataset = wholeDataset(spark.sparkContext().hadoopConfiguration(), input, name());
     StageRunner.Result result = FilterJob.run(spark, new FilterSettings(dataset, chain),
         chainFile.toString(), output, true);
     if (!result.ran()) {
@@ -67,11 +67,11 @@ public final class FilterBenchmark implements StageBenchmark {
   }
 
   /** The dataset directory {@code input}'s files make up, all of it, or a config error. */
-  static String wholeDataset(Configuration conf, BenchInput input) {
+  static String wholeDataset(Configuration conf, BenchInput input, String stage) {
     if (input.format() != InputFormat.PARQUET || input.files().isEmpty()) {
-      throw new ConfigException("command line", "--input", "the filter stage reads a committed "
-          + "document dataset (e.g. an ingest output directory), not " + input.format()
-          + " files; use `bench all` to ingest raw shards first");
+      throw new ConfigException("command line", "--input", "the " + stage + " stage reads a "
+          + "committed document dataset (e.g. an ingest output directory), not "
+          + input.format() + " files; use `bench all` to ingest raw shards first");
     }
     org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(input.uris().get(0))
         .getParent();
@@ -79,8 +79,8 @@ public final class FilterBenchmark implements StageBenchmark {
       FileSystem fs = dir.getFileSystem(conf);
       FileStatus[] parts = fs.globStatus(new org.apache.hadoop.fs.Path(dir, "*.parquet"));
       if (parts == null || parts.length != input.files().size()) {
-        throw new ConfigException("command line", "--scale", "the filter stage reads whole "
-            + "datasets; scale the raw input instead: bench all --scale ...");
+        throw new ConfigException("command line", "--scale", "the " + stage + " stage reads "
+            + "whole datasets; scale the raw input instead: bench all --scale ...");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public final class StageBenchmarks {
   /** Every stage, in the order a pipeline runs them (each reads the previous one's output). */
   public static final List<StageBenchmark> ALL =
-      List.of(new IngestBenchmark(), new FilterBenchmark());
+      List.of(new IngestBenchmark(), new FilterBenchmark(), new DedupBenchmark());
 
   /** The stage name that means every stage, in order. */
   public static final String EVERY = "all";

@@ -130,8 +130,8 @@ class BenchCommandTest {
         Path.of("..", "conf", "filters", "default.yaml").toString());
     assertThat(again.exit()).as(again.err()).isZero();
     List<JsonNode> appended = read(results);
-    assertThat(appended).hasSize(16);
-    // bench all: ingest, then filter over what ingest kept.
+    assertThat(appended).hasSize(18);
+    // bench all: ingest, then filter over what ingest kept, then dedup over what filter kept.
     JsonNode filtered = appended.get(14);
     assertThat(filtered.get("stage").asText()).isEqualTo("filter");
     assertThat(filtered.get("records_in").asLong()).isEqualTo(appended.get(12).get("kept")
@@ -139,6 +139,10 @@ class BenchCommandTest {
     assertThat(filtered.get("kept").asLong() + filtered.get("rejected").asLong())
         .isEqualTo(filtered.get("records_in").asLong());
     assertThat(filtered.get("extra").get("step_language_id_ms").asLong()).isPositive();
+    JsonNode deduped = appended.get(16);
+    assertThat(deduped.get("stage").asText()).isEqualTo("dedup");
+    assertThat(deduped.get("records_in").asLong()).isEqualTo(filtered.get("kept").asLong());
+    assertThat(deduped.get("extra").get("cc_rounds").asLong()).isPositive();
     assertThat(appended.subList(0, 12)).isEqualTo(lines);
     assertThat(appended.get(12).get("run").asInt()).isEqualTo(1);
     assertThat(appended.get(13).get("run").asText()).isEqualTo("median");
@@ -160,7 +164,7 @@ class BenchCommandTest {
   void unknownStageExitsTwoListingTheStages() {
     QuarryCliTest.Run run = quarry("bench", "dedupe", "--input", warc.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown stage 'dedupe'; stages: ingest, filter, all");
+    assertThat(run.err()).contains("unknown stage 'dedupe'; stages: ingest, filter, dedup, all");
   }
 
   @Test
@@ -223,7 +227,7 @@ class BenchCommandTest {
       QuarryCliTest.Run run = quarry(args);
       assertThat(run.exit()).isZero();
       assertThat(run.out()).contains("Usage: quarry bench").contains("Exit codes:")
-          .contains("ingest, filter, all").contains("warc-scan (ingest)").contains("--scale")
+          .contains("ingest, filter, dedup, all").contains("warc-scan (ingest)").contains("--scale")
           .contains("2   bad option");
     }
   }

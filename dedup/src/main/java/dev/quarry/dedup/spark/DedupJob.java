@@ -153,10 +153,7 @@ public final class DedupJob {
           new ConnectedComponents.Settings(options.checkpointEvery(), checkpointDir));
       clusters = clusters(components.components(), docs, keys, options)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      tagged = docs.join(clusters.select(col(DocumentSchema.ID), col(CLUSTER_ID),
-              col(CLUSTER_SIZE), col(KEPT), col(REASON)).hint("shuffle_merge"),
-              new String[] {DocumentSchema.ID}, "left")
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      tagged = withClusters(docs, clusters).persist(StorageLevel.MEMORY_AND_DISK());
       Stats stats = PartitionStats.over(tagged.select(col(KEPT), col(REASON),
           col(CLUSTER_SIZE)), new CountOutcomes());
       stats.add("too_short_for_minhash", keys.filter(col(BANDS).isNull()).count());
@@ -235,6 +232,17 @@ public final class DedupJob {
             when(col("_rank").equalTo(1), lit(null).cast(DataTypes.StringType))
                 .when(col(EXACT).equalTo(col("_kept_exact")), lit(EXACT_DUPLICATE))
                 .otherwise(lit(NEAR_DUPLICATE)).as(REASON));
+  }
+
+  /**
+   * The documents with their cluster columns (null when in no cluster): a left sort-merge join
+   * on id, hinted so that neither the planner nor adaptive execution broadcasts the cluster
+   * table — at 10 TB it is billions of rows.
+   */
+  static Dataset<Row> withClusters(Dataset<Row> docs, Dataset<Row> clusters) {
+    return docs.join(clusters.select(col(DocumentSchema.ID), col(CLUSTER_ID), col(CLUSTER_SIZE),
+            col(KEPT), col(REASON)).hint("shuffle_merge"), new String[] {DocumentSchema.ID},
+        "left");
   }
 
   private static Column[] outputColumns() {

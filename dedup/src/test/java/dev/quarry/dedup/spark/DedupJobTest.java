@@ -173,9 +173,10 @@ class DedupJobTest {
   @Test
   void removalIsASortMergeJoinNeverABroadcastEvenForATinyClusterTable() {
     org.apache.spark.sql.Dataset<Row> docs = Datasets.read(spark, first);
-    org.apache.spark.sql.Dataset<Row> clusters = spark.sql("select 'a-original' as id, "
-        + "'a-original' as cluster_id, 2L as cluster_size, true as kept, "
-        + "cast(null as string) as reason");
+    String table = dir.resolve("tiny-clusters").toString();
+    spark.sql("select 'a-original' as id, 'a-original' as cluster_id, 2L as cluster_size, "
+        + "true as kept, cast(null as string) as reason").write().parquet(table);
+    org.apache.spark.sql.Dataset<Row> clusters = spark.read().parquet(table);
     org.apache.spark.sql.Dataset<Row> joined = DedupJob.withClusters(docs, clusters);
     assertThat(joined.collectAsList()).hasSize(5);
     String plan = joined.queryExecution().executedPlan().toString();

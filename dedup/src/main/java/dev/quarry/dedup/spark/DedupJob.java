@@ -133,6 +133,7 @@ public final class DedupJob {
       keys = keys.union(EarlierIndex.read(spark, uri).withColumn(EARLIER, lit(true)));
     }
     keys = keys.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> candidates = null;
     Dataset<Row> clusters = null;
     Dataset<Row> tagged = null;
     try {
@@ -149,7 +150,12 @@ public final class DedupJob {
       if (options.urlDedup()) {
         edges = edges.union(CandidateEdges.edgesByKey(keys, URL_KEY));
       }
-      ConnectedComponents.Result components = ConnectedComponents.run(edges.distinct(),
+      // Kept: connected components reads the edges more than once, and computing them again
+      // would repeat the whole candidate search.
+      candidates = edges.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+      spark.sparkContext().setJobDescription("dedup: candidate edges");
+      long candidateEdges = candidates.count();
+      ConnectedComponents.Result components = ConnectedComponents.run(candidates,
           new ConnectedComponents.Settings(options.checkpointEvery(), checkpointDir));
       clusters = clusters(components.components(), docs, keys, options)
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -176,6 +182,7 @@ public final class DedupJob {
       summary.put("duplicate_rate", in == 0 ? 0.0 : (double) accounting.rejectedTotal() / in);
       summary.put("bucket_sizes", buckets.bucketsBySize());
       summary.put("large_buckets", buckets.largeBuckets());
+      summary.put("candidate_edges", candidateEdges);
       summary.put("cluster_sizes", ClusterSizes.histogram(clusters));
       summary.put("connected_components_rounds", components.rounds());
       summary.put("lsh", lshSummary(options.lsh(), in));
@@ -183,6 +190,9 @@ public final class DedupJob {
       return new StageRunner.Outcome(accounting, summary);
     } finally {
       keys.unpersist();
+      if (candidates != null) {
+        candidates.unpersist();
+      }
       if (clusters != null) {
         clusters.unpersist();
       }

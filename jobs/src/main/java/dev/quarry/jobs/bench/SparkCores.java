@@ -36,7 +36,7 @@ public final class SparkCores {
   }
 
   /** Cores of a {@code local}, {@code local[N]}, {@code local[*]} or {@code local[N,F]} master. */
-  static Integer local(String master, int availableProcessors) {
+  public static Integer local(String master, int availableProcessors) {
     Matcher m = LOCAL.matcher(master.strip());
     if (!m.matches()) {
       return null;

@@ -1,6 +1,7 @@
 package dev.quarry.jobs.cli;
 
 import dev.quarry.core.spark.StageRunner;
+import dev.quarry.jobs.bench.SparkCores;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -69,14 +70,10 @@ public final class SparkOptions {
    * setting comes from the cluster's defaults or {@code --conf}.
    */
   static java.util.OptionalInt localShufflePartitions(String master) {
-    if (master == null || !master.startsWith("local")) {
-      return java.util.OptionalInt.empty();
-    }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\*|\\d+)(,\\d+)?]")
-        .matcher(master);
-    int cores = master.equals("local") ? 1 : !m.matches() ? 1 : m.group(1).equals("*")
-        ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
-    return java.util.OptionalInt.of(4 * Math.max(1, cores));
+    Integer cores = master == null ? null
+        : SparkCores.local(master, Runtime.getRuntime().availableProcessors());
+    return cores == null ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(4 * Math.max(1, cores));
   }
 
   /**

@@ -1,5 +1,14 @@
 package dev.quarry.dedup.spark;
 
+import static org.apache.spark.sql.functions.count_if;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+
 /**
  * The size classes of the LSH bucket histogram (and of the duplicate-cluster histogram), by
  * decade: a healthy run has almost every shared bucket in the first two classes, and a bucket in
@@ -38,5 +47,23 @@ public enum BucketSizeClass {
   /** The class as stats and manifests name it, e.g. {@code 3-10}. */
   public String label() {
     return label;
+  }
+
+  /** One count per class, in class order, of the rows whose {@code size} falls in it. */
+  static List<Column> counts(Column size) {
+    List<Column> counts = new ArrayList<>();
+    for (BucketSizeClass sizes : values()) {
+      counts.add(count_if(size.between(sizes.smallest(), sizes.largest())));
+    }
+    return counts;
+  }
+
+  /** The counts {@link #counts} put first in {@code row}, by class label. */
+  static Map<String, Long> histogram(Row row) {
+    Map<String, Long> bySize = new LinkedHashMap<>();
+    for (BucketSizeClass sizes : values()) {
+      bySize.put(sizes.label(), row.getLong(sizes.ordinal()));
+    }
+    return bySize;
   }
 }

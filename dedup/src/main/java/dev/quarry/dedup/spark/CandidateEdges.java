@@ -8,9 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import dev.quarry.core.config.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -92,10 +90,7 @@ public final class CandidateEdges {
    */
   public static BucketStats stats(Dataset<Row> bandKeys, long largeBucketBound) {
     Check.positive(largeBucketBound, "large_bucket_bound");
-    List<Column> counts = new ArrayList<>();
-    for (BucketSizeClass sizes : BucketSizeClass.values()) {
-      counts.add(count_if(col(SIZE).between(sizes.smallest(), sizes.largest())));
-    }
+    List<Column> counts = new ArrayList<>(BucketSizeClass.counts(col(SIZE)));
     counts.add(count_if(col(SIZE).gt(largeBucketBound)).as(LARGE));
     Row row;
     try (JobDescription ignored = JobDescription.of(bandKeys.sparkSession(),
@@ -104,11 +99,8 @@ public final class CandidateEdges {
           .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new))
           .first();
     }
-    Map<String, Long> bySize = new LinkedHashMap<>();
-    for (BucketSizeClass sizes : BucketSizeClass.values()) {
-      bySize.put(sizes.label(), row.getLong(sizes.ordinal()));
-    }
-    return new BucketStats(bySize, largeBucketBound, row.getLong(row.fieldIndex(LARGE)));
+    return new BucketStats(BucketSizeClass.histogram(row), largeBucketBound,
+        row.getLong(row.fieldIndex(LARGE)));
   }
 
   private static Dataset<Row> members(Dataset<Row> bandKeys) {

@@ -28,20 +28,27 @@ public final class Datasets {
           + OutputDir.SUCCESS + " and " + OutputDir.MANIFEST + "); was the job that writes it "
           + "finished?");
     }
-    // Explicit file paths, not a "*.parquet" glob: Spark looks for a streaming-sink metadata
-    // directory under a single glob path and logs a stack trace when it is not found.
+    String[] paths = parquetFiles(spark, dir.uri());
+    if (paths.length == 0) {
+      throw new IllegalArgumentException(uri + " is committed but holds no *.parquet file");
+    }
+    return spark.read().parquet(paths);
+  }
+
+  /**
+   * The {@code *.parquet} files directly in {@code dir}, sorted; empty when there are none.
+   * Explicit file paths, not a "*.parquet" glob: Spark looks for a streaming-sink metadata
+   * directory under a single glob path and logs a stack trace when it is not found.
+   */
+  public static String[] parquetFiles(SparkSession spark, String dir) {
+    Path root = new Path(dir);
     try {
-      Path root = new Path(dir.uri());
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
       FileStatus[] files = fs.globStatus(new Path(root, "*.parquet"));
-      if (files == null || files.length == 0) {
-        throw new IllegalArgumentException(uri + " is committed but holds no *.parquet file");
-      }
-      String[] paths = Arrays.stream(files).map(f -> f.getPath().toString()).sorted()
-          .toArray(String[]::new);
-      return spark.read().parquet(paths);
+      return files == null ? new String[0] : Arrays.stream(files)
+          .map(f -> f.getPath().toString()).sorted().toArray(String[]::new);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the files of " + uri, e);
+      throw new UncheckedIOException("cannot list the files of " + dir, e);
     }
   }
 }

@@ -2,14 +2,12 @@ package dev.quarry.dedup.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.core.config.ConfigException;
+import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.storage.OutputDir;
 import dev.quarry.dedup.DedupOptions;
 import dev.quarry.dedup.minhash.LshParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -68,19 +66,9 @@ public final class EarlierIndex {
 
   /** The earlier output's kept keys: id, exact, url_key, signature, bands. */
   static Dataset<Row> read(SparkSession spark, String uri) {
-    Path dir = new Path(new OutputDir(uri, spark.sparkContext().hadoopConfiguration()).uri(),
-        DIR);
-    try {
-      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      FileStatus[] files = fs.globStatus(new Path(dir, "*.parquet"));
-      if (files == null || files.length == 0) {
-        return spark.createDataFrame(java.util.List.of(), DedupJob.KEYS);
-      }
-      String[] paths = java.util.Arrays.stream(files).map(f -> f.getPath().toString()).sorted()
-          .toArray(String[]::new);
-      return spark.read().schema(DedupJob.KEYS).parquet(paths);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + dir, e);
-    }
+    String[] files = Datasets.parquetFiles(spark,
+        new OutputDir(uri, spark.sparkContext().hadoopConfiguration()).uri() + "/" + DIR);
+    return files.length == 0 ? spark.createDataFrame(java.util.List.of(), DedupJob.KEYS)
+        : spark.read().schema(DedupJob.KEYS).parquet(files);
   }
 }

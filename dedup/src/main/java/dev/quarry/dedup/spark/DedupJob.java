@@ -94,6 +94,16 @@ public final class DedupJob {
       .add(URL_KEY, DataTypes.StringType, true)
       .add(SIGNATURE, DataTypes.createArrayType(DataTypes.LongType, false), true)
       .add(BANDS, DataTypes.createArrayType(DataTypes.LongType, false), true);
+  /**
+   * The keys with the values the keep rule reads, taken in the same pass over the documents so
+   * that ranking a cluster needs no second read of their text.
+   */
+  static final StructType KEYED = KEYS
+      .add(DocumentSchema.ATTRS,
+          DocumentSchema.SCHEMA.apply(DocumentSchema.ATTRS).dataType(), true)
+      .add(DocumentSchema.FETCHED_AT, DataTypes.TimestampType, true)
+      .add(DocumentSchema.LANG_SCORE, DataTypes.DoubleType, true)
+      .add(KeepOrder.TEXT_CHARS, DataTypes.IntegerType, true);
 
   private DedupJob() {}
 
@@ -126,11 +136,13 @@ public final class DedupJob {
     DedupOptions options = settings.options();
     Dataset<Row> docs = documents(spark, settings.input());
     Dataset<Row> newKeys = spark.createDataFrame(docs.select(col(DocumentSchema.ID),
-        col(DocumentSchema.TEXT), col(DocumentSchema.URL)).javaRDD()
-        .mapPartitions(new ComputeKeys(options)), KEYS);
+        col(DocumentSchema.TEXT), col(DocumentSchema.URL), col(DocumentSchema.ATTRS),
+        col(DocumentSchema.FETCHED_AT), col(DocumentSchema.LANG_SCORE)).javaRDD()
+        .mapPartitions(new ComputeKeys(options)), KEYED);
     Dataset<Row> keys = newKeys.withColumn(EARLIER, lit(false));
     for (String uri : settings.index()) {
-      keys = keys.union(EarlierIndex.read(spark, uri).withColumn(EARLIER, lit(true)));
+      keys = keys.unionByName(EarlierIndex.read(spark, uri).withColumn(EARLIER, lit(true)),
+          true);
     }
     keys = keys.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> candidates = null;
@@ -157,7 +169,7 @@ public final class DedupJob {
       long candidateEdges = candidates.count();
       ConnectedComponents.Result components = ConnectedComponents.run(candidates,
           new ConnectedComponents.Settings(options.checkpointEvery(), checkpointDir));
-      clusters = clusters(components.components(), docs, keys, options)
+      clusters = clusters(components.components(), keys, options)
           .persist(StorageLevel.MEMORY_AND_DISK());
       tagged = withClusters(docs, clusters).persist(StorageLevel.MEMORY_AND_DISK());
       Stats stats = PartitionStats.over(tagged.select(col(KEPT), col(REASON),
@@ -172,7 +184,8 @@ public final class DedupJob {
       spark.sparkContext().setJobDescription("dedup: write the cluster table");
       clusters.write().parquet(temporary + "/" + CLUSTERS_DIR);
       spark.sparkContext().setJobDescription("dedup: write the index of kept documents");
-      keys.filter(col(EARLIER).equalTo(false)).drop(EARLIER)
+      keys.filter(col(EARLIER).equalTo(false))
+          .select(Arrays.stream(KEYS.fieldNames()).map(name -> col(name)).toArray(Column[]::new))
           .join(clusters.filter(col(KEPT).equalTo(false)).select(col(DocumentSchema.ID)),
               new String[] {DocumentSchema.ID}, "left_anti")
           .write().parquet(temporary + "/" + EarlierIndex.DIR);
@@ -218,15 +231,13 @@ public final class DedupJob {
    * One row per document in a cluster: its cluster (the smallest id in it), the cluster's size,
    * whether the keep rule keeps it, and for the others why they go.
    */
-  static Dataset<Row> clusters(Dataset<Row> components, Dataset<Row> docs, Dataset<Row> keys,
+  static Dataset<Row> clusters(Dataset<Row> components, Dataset<Row> keys,
       DedupOptions options) {
     Dataset<Row> members = components.withColumnRenamed(ConnectedComponents.COMPONENT,
             CLUSTER_ID)
-        .join(keys.select(col(DocumentSchema.ID), col(EXACT), col(EARLIER)), DocumentSchema.ID)
-        .join(docs.select(col(DocumentSchema.ID), col(DocumentSchema.ATTRS),
-            col(DocumentSchema.FETCHED_AT), col(DocumentSchema.LANG_SCORE),
-            org.apache.spark.sql.functions.length(col(DocumentSchema.TEXT))
-                .as(KeepOrder.TEXT_CHARS)), new String[] {DocumentSchema.ID}, "left");
+        .join(keys.select(col(DocumentSchema.ID), col(EXACT), col(EARLIER),
+            col(DocumentSchema.ATTRS), col(DocumentSchema.FETCHED_AT),
+            col(DocumentSchema.LANG_SCORE), col(KeepOrder.TEXT_CHARS)), DocumentSchema.ID);
     List<Column> order = new ArrayList<>();
     order.add(col(EARLIER).desc()); // a document kept by an earlier run stays kept
     order.addAll(Arrays.asList(KeepOrder.columns(options.keep())));
@@ -312,8 +323,10 @@ public final class DedupJob {
     public Iterator<Row> call(Iterator<Row> rows) {
       DocumentKeys keys = new DocumentKeys(options);
       return MappedIterator.of(rows, row -> {
-        DocumentKeys.Keys k = keys.of(row.getString(1), row.getString(2));
-        return RowFactory.create(row.getString(0), k.exact(), k.url(), k.signature(), k.bands());
+        String text = row.getString(1);
+        DocumentKeys.Keys k = keys.of(text, row.getString(2));
+        return RowFactory.create(row.getString(0), k.exact(), k.url(), k.signature(), k.bands(),
+            row.get(3), row.get(4), row.get(5), text == null ? null : text.length());
       });
     }
   }

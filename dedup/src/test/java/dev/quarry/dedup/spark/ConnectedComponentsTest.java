@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.quarry.core.RecordedLogs;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.spark.TestSpark;
 import java.io.IOException;
@@ -121,7 +122,7 @@ class ConnectedComponentsTest {
   @Test
   void aSingleEdgeTakesOneRoundAndTheRoundsAreLoggedAtInfo() {
     ConnectedComponents.Result result;
-    try (RecordedLogs logs = new RecordedLogs(ConnectedComponents.class)) {
+    try (RecordedLogs logs = RecordedLogs.of(ConnectedComponents.class)) {
       result = ConnectedComponents.run(edges(List.<String[]>of(new String[] {"b", "a"})));
       assertThat(logs.messages())
           .contains("INFO connected components: converged after " + result.rounds()

@@ -2,6 +2,7 @@ package dev.quarry.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.core.RecordedLogs;
 import dev.quarry.core.spark.TestSpark;
 import dev.quarry.jobs.Quarry;
 import dev.quarry.jobs.corpus.PlantedPii;
@@ -165,7 +166,7 @@ class QuarryCliTest {
     Path pipeline = Files.writeString(dir.resolve("demo.yaml"), demo);
     Run run;
     String logs;
-    try (CapturedLogs captured = CapturedLogs.start()) {
+    try (RecordedLogs captured = RecordedLogs.all()) {
       run = quarry("run", pipeline.toString());
       logs = captured.text();
     }

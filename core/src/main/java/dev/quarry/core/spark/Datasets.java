@@ -11,6 +11,8 @@ import dev.quarry.core.storage.OutputDir;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * Reading committed Quarry outputs. A reader ignores a directory without {@code _SUCCESS}, and
@@ -50,5 +52,15 @@ public final class Datasets {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the files of " + dir, e);
     }
+  }
+
+  /**
+   * The first {@code perKey} rows of each value of {@code key}, by document id: the sample of
+   * dropped documents a stage writes to {@code _rejected/} (the smallest ids, so reruns agree).
+   */
+  public static Dataset<Row> firstByIdPerKey(Dataset<Row> rows, String key, int perKey) {
+    return rows.withColumn("_n", functions.row_number().over(
+            Window.partitionBy(functions.col(key)).orderBy(functions.col(DocumentSchema.ID))))
+        .filter(functions.col("_n").leq(perKey)).drop("_n");
   }
 }

@@ -282,9 +282,8 @@ public final class DedupJob {
     Dataset<Row> dropped = tagged.filter(col(KEPT).equalTo(false));
     switch (options.rejected()) {
       case NONE -> dropped = dropped.limit(0);
-      case SAMPLE -> dropped = dropped.withColumn("_n", row_number().over(
-              Window.partitionBy(col(REASON)).orderBy(col(DocumentSchema.ID))))
-          .filter(col("_n").leq(options.rejectedPerReason())).drop("_n");
+      case SAMPLE -> dropped = Datasets.firstByIdPerKey(dropped, REASON,
+          options.rejectedPerReason());
       default -> { }
     }
     List<Column> columns = new ArrayList<>();

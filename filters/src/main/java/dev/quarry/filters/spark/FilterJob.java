@@ -27,7 +27,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -115,10 +114,8 @@ public final class FilterJob {
     Dataset<Row> dropped = tagged.filter(functions.col(STATUS).equalTo("rejected"));
     switch (chain.rejected()) {
       case NONE -> dropped = dropped.limit(0);
-      case SAMPLE -> dropped = dropped.withColumn("_n", functions.row_number().over(
-              Window.partitionBy(functions.col(REASON)).orderBy(functions.col(
-                  DocumentSchema.ID))))
-          .filter(functions.col("_n").leq(chain.rejectedPerReason())).drop("_n");
+      case SAMPLE -> dropped = Datasets.firstByIdPerKey(dropped, REASON,
+          chain.rejectedPerReason());
       default -> { }
     }
     List<Column> columns = new ArrayList<>(Arrays.asList(documentColumns()));

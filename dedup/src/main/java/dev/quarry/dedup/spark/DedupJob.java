@@ -218,7 +218,7 @@ public final class DedupJob {
   /** Every input's documents, as one dataset of the document columns. */
   static Dataset<Row> documents(SparkSession spark, List<String> inputs) {
     Column[] columns = Arrays.stream(DocumentSchema.SCHEMA.fieldNames())
-        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        .map(name -> col(name)).toArray(Column[]::new);
     Dataset<Row> all = null;
     for (String input : inputs) {
       Dataset<Row> one = Datasets.read(spark, input).select(columns);

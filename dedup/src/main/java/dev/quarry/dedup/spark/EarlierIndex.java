@@ -6,6 +6,7 @@ import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.storage.OutputDir;
 import dev.quarry.dedup.DedupOptions;
 import dev.quarry.dedup.minhash.LshParameters;
+import dev.quarry.dedup.minhash.MinHasher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * always win (they are already in published data) and are never removed.
  *
  * <p>Signatures and band keys are comparable only when made the same way, so an earlier output
- * must have used the same hashes, banding, shingle size, seed and exact-key normalisation; a
+ * must have used the same hash family, hashes, banding, shingle size, seed and exact-key normalisation; a
  * mismatch is a config error naming the option.
  */
 public final class EarlierIndex {
@@ -42,6 +43,14 @@ public final class EarlierIndex {
     JsonNode earlier = manifest.path("config").path("options");
     JsonNode lsh = manifest.path("stats").path("lsh");
     LshParameters now = options.lsh();
+    // An index from before the family was recorded has none: it was made with another one.
+    String family = lsh.path("hash_family").asText("an older, unrecorded one");
+    if (!MinHasher.FAMILY.equals(family)) {
+      throw new ConfigException(field, "'" + uri + "' was made with the MinHash family "
+          + family + " and this version of Quarry makes " + MinHasher.FAMILY + ": their "
+          + "signatures cannot be compared; dedup without this index, or dedup the earlier data "
+          + "again to make a new one");
+    }
     Map<String, Object[]> compared = new LinkedHashMap<>();
     compared.put("num_hashes", new Object[] {lsh.path("num_hashes").asInt(), now.numHashes()});
     compared.put("bands", new Object[] {lsh.path("bands").asInt(), now.bands()});

@@ -19,9 +19,10 @@ class MinHasherTest {
   @Test
   void signatureIsPinnedForAGivenSeed() {
     // Computed outside Java (a Python port of SplittableRandom and exact integer arithmetic):
-    // a change here changes every stored signature and band key.
+    // a change here changes every stored signature and band key, and MinHasher.FAMILY must
+    // change with it so that older indexes are refused.
     assertThat(new MinHasher(4, 42).signature(SHINGLES)).containsExactly(
-        930311217219337137L, 409505066825555840L, 187684098260645231L, 175585983027924613L);
+        386789533L, 281705127L, 1581527546L, 47846328L);
   }
 
   @Test
@@ -30,14 +31,14 @@ class MinHasherTest {
     long[] shingles = new SplittableRandom(99).longs(300).toArray();
     long[] signature = new MinHasher(32, seed).signature(shingles);
 
-    BigInteger p = BigInteger.valueOf(Mersenne61.P);
+    BigInteger word = BigInteger.ONE.shiftLeft(64);
     SplittableRandom family = new SplittableRandom(seed);
     for (int i = 0; i < 32; i++) {
-      BigInteger a = BigInteger.valueOf(1 + family.nextLong(Mersenne61.P - 1));
-      BigInteger b = BigInteger.valueOf(family.nextLong(Mersenne61.P));
+      BigInteger a = unsigned(family.nextLong() | 1);
+      BigInteger b = unsigned(family.nextLong());
       BigInteger min = null;
       for (long x : shingles) {
-        BigInteger h = a.multiply(new BigInteger(Long.toUnsignedString(x)).mod(p)).add(b).mod(p);
+        BigInteger h = a.multiply(unsigned(x)).add(b).mod(word).shiftRight(32);
         min = min == null || h.compareTo(min) < 0 ? h : min;
       }
       assertThat(signature[i]).as("position %d", i).isEqualTo(min.longValueExact());
@@ -136,5 +137,9 @@ class MinHasherTest {
       values[i] = values[j];
       values[j] = swap;
     }
+  }
+
+  private static BigInteger unsigned(long x) {
+    return new BigInteger(Long.toUnsignedString(x));
   }
 }

@@ -14,6 +14,8 @@ import dev.quarry.core.text.WordShingles;
 import dev.quarry.dedup.DedupOptions;
 import dev.quarry.dedup.DedupSettings;
 import dev.quarry.dedup.Texts;
+import dev.quarry.dedup.minhash.MinHasher;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,7 +158,7 @@ class DedupJobTest {
   }
 
   @Test
-  void anIndexMadeWithOtherSettingsIsRefusedNamingTheOption() {
+  void anIndexMadeWithOtherSettingsIsRefusedNamingTheOption() throws Exception {
     String earlier = dir.resolve("earlier-5").toString();
     DedupJob.run(spark, new DedupSettings(List.of(first), DedupOptions.defaults()), earlier,
         false, null);
@@ -165,6 +167,15 @@ class DedupJobTest {
         List.of(earlier), otherShingles), dir.resolve("x").toString(), false, null))
         .isInstanceOf(ConfigException.class).hasMessageContaining("ngram")
         .hasMessageContaining("must be 5 as in the index");
+    Path manifest = Path.of(earlier, "manifest.json");
+    Files.writeString(manifest, Files.readString(manifest).replaceAll(
+        "\"hash_family\"\\s*:\\s*\"[^\"]*\"", "\"hash_family\": \"mod-mersenne-61\""));
+    Files.deleteIfExists(Path.of(earlier, ".manifest.json.crc")); // Hadoop's checksum of it
+    assertThatThrownBy(() -> DedupJob.run(spark, new DedupSettings(List.of(second),
+        List.of(earlier), DedupOptions.defaults()), dir.resolve("z").toString(), false, null))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("index[0]")
+        .hasMessageContaining("MinHash family mod-mersenne-61")
+        .hasMessageContaining("dedup without this index");
     assertThatThrownBy(() -> DedupJob.run(spark, new DedupSettings(List.of(second),
         List.of(first), DedupOptions.defaults()), dir.resolve("y").toString(), false, null))
         .hasMessageContaining("index[0]").hasMessageContaining("output of an earlier dedup run");

@@ -5,9 +5,9 @@ import static dev.quarry.filters.Threshold.ratio;
 
 import dev.quarry.core.config.Check;
 import dev.quarry.core.config.YamlConfig;
+import dev.quarry.core.text.Words;
 import dev.quarry.filters.Threshold;
 import dev.quarry.filters.text.Punctuation;
-import dev.quarry.filters.text.Words;
 
 /**
  * FineWeb's own quality rules (Penedo et al. 2024; datatrove's FineWebQualityFilter), over the

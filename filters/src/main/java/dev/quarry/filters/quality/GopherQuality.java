@@ -5,10 +5,10 @@ import static dev.quarry.filters.Threshold.ratio;
 
 import dev.quarry.core.config.Check;
 import dev.quarry.core.config.YamlConfig;
+import dev.quarry.core.text.Words;
 import dev.quarry.filters.Threshold;
 import dev.quarry.filters.text.Punctuation;
 import dev.quarry.filters.text.StopWords;
-import dev.quarry.filters.text.Words;
 
 /**
  * Gopher's quality rules (Rae et al. 2021, appendix A.1.1; the definitions of datatrove's

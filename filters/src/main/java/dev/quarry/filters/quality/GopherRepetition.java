@@ -5,8 +5,8 @@ import static dev.quarry.filters.Threshold.ratio;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quarry.core.config.YamlConfig;
+import dev.quarry.core.text.Words;
 import dev.quarry.filters.Threshold;
-import dev.quarry.filters.text.Words;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.quarry.filters.quality;
 
-import dev.quarry.filters.text.Words;
+import dev.quarry.core.text.Words;
 import java.util.Arrays;
 
 /**

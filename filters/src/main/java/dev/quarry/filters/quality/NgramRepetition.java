@@ -1,6 +1,6 @@
 package dev.quarry.filters.quality;
 
-import dev.quarry.filters.text.Words;
+import dev.quarry.core.text.Words;
 
 /**
  * Word n-gram repetition as Gopher measures it (Rae et al. 2021, table A1; datatrove's

@@ -2,6 +2,7 @@ package dev.quarry.filters.text;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import dev.quarry.core.text.Words;
 
 /**
  * Counts sentences with ICU's sentence break iterator (Unicode UAX#29 sentence boundaries, which

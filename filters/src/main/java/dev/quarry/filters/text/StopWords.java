@@ -1,5 +1,6 @@
 package dev.quarry.filters.text;
 
+import dev.quarry.core.text.Words;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -6,7 +6,7 @@ import static dev.quarry.filters.quality.Fixtures.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.quarry.filters.text.Words;
+import dev.quarry.core.text.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

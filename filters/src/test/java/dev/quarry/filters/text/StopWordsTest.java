@@ -2,6 +2,7 @@ package dev.quarry.filters.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.core.text.Words;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

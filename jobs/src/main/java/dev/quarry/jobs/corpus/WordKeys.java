@@ -10,7 +10,7 @@ import java.util.Map;
  * The words the quality filters would see in each of the synthesizer's tokens, as small ints,
  * for the {@link NgramGuard}. A token is a whitespace-separated piece of the material
  * ("well-known," or "(2019)") or, in Japanese and Chinese, one character. Like Unicode word
- * segmentation (the filters' {@code Words}), a word is a run of letters, marks and digits that
+ * segmentation (core's {@code Words}), a word is a run of letters, marks and digits that
  * may go on across one apostrophe or full stop between two such characters ("don't", "U.S");
  * punctuation and symbols are no word, so "—" has no key and "well-known," two. Keys compare
  * words case-folded, with digits folded (the synthesizer redraws them), so the guard is a little

@@ -2,7 +2,7 @@ package dev.quarry.jobs.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quarry.filters.text.Words;
+import dev.quarry.core.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.quarry.filters.text;
+package dev.quarry.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +72,7 @@ class WordsTest {
   void theSameTextOnTheSameThreadIsSplitOnce() {
     String text = "Some text to split.";
     assertThat(Words.of(text)).isSameAs(Words.of(text));
+    assertThat(WordSplitter.forThread().words(text)).isSameAs(Words.of(text));
     assertThat(Words.of(new String(text))).isNotSameAs(Words.of(text));
     assertThat(Words.of(null).size()).isZero();
     assertThat(Words.of("   \n ").countWithSymbols()).isZero();

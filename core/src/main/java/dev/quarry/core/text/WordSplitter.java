@@ -1,4 +1,4 @@
-package dev.quarry.filters.text;
+package dev.quarry.core.text;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
@@ -10,7 +10,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizerImpl;
 
 /**
  * Splits texts into {@link Words}; one per thread, since tokenizers are stateful and not cheap
- * to build.
+ * to build. In core so that every module splits words as the quality filters do.
  *
  * <p><b>How.</b> Lucene's StandardTokenizer (UAX#29 word boundaries) splits every text. It makes
  * each Han character and each hiragana character a word of its own and a katakana run one word;
@@ -31,7 +31,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizerImpl;
  * n-grams, with which ordinary prose stays far under the thresholds. Thai runs are rarer and
  * ICU segments them at ~15 M chars/s, so they get dictionary words.
  */
-final class WordSplitter {
+public final class WordSplitter {
   private static final ThreadLocal<WordSplitter> FOR_THREAD =
       ThreadLocal.withInitial(WordSplitter::new);
   /** StandardTokenizer's default longest token; longer runs are cut into pieces this long. */
@@ -56,7 +56,8 @@ final class WordSplitter {
     scanner.setBufferSize(MAX_TOKEN_LENGTH);
   }
 
-  static WordSplitter forThread() {
+  /** This thread's splitter. */
+  public static WordSplitter forThread() {
     return FOR_THREAD.get();
   }
 
@@ -66,7 +67,11 @@ final class WordSplitter {
     lastWords = words;
   }
 
-  Words words(String text) {
+  /**
+   * The words of {@code text} (not null); the last result again when the same string (the same
+   * instance) comes again.
+   */
+  public Words words(String text) {
     if (text != lastText) {
       lastWords = split(text);
       lastText = text;

@@ -1,4 +1,4 @@
-package dev.quarry.filters.text;
+package dev.quarry.core.text;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
@@ -13,9 +13,10 @@ import java.util.function.IntPredicate;
  * published heuristics count words the way a whitespace split or NLTK would, where such pieces
  * are words too: {@link #countWithSymbols()} gives that count.
  *
- * <p>Words do not depend on the document's language: scripts decide the split. Stop words do,
- * see {@link StopWords}. Build with {@link #of(String)}, which reuses the last result of the
- * thread when the same text comes again (the steps of a chain usually see the same string).
+ * <p>Words do not depend on the document's language: scripts decide the split. Stop words do
+ * (the filters' {@code StopWords}). Build with {@link #of(String)}, which reuses the last result
+ * of the thread when the same text comes again (the steps of a chain usually see the same
+ * string).
  */
 public final class Words {
   static final byte LETTER = 1;
@@ -180,7 +181,7 @@ public final class Words {
   }
 
   /** Whether a code point of {@code text[from, to)} passes {@code test}. */
-  static boolean anyCodePoint(String text, int from, int to, IntPredicate test) {
+  public static boolean anyCodePoint(String text, int from, int to, IntPredicate test) {
     for (int i = from; i < to; ) {
       int cp = text.codePointAt(i);
       if (test.test(cp)) {

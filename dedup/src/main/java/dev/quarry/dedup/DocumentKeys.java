@@ -1,5 +1,6 @@
 package dev.quarry.dedup;
 
+import dev.quarry.core.text.Nfkc;
 import dev.quarry.dedup.exact.ExactKey;
 import dev.quarry.dedup.exact.UrlKey;
 import dev.quarry.dedup.minhash.BandKeys;
@@ -39,11 +40,13 @@ public final class DocumentKeys {
   public Keys of(String text, String url) {
     String body = text == null ? "" : text;
     String urlKey = urlDedup && url != null ? UrlKey.of(url).orElse(null) : null;
-    long[] shingles = shingler.shingles(body);
+    String nfkc = Nfkc.of(body); // once, for both keys
+    String exact = exactKey.ofNfkc(nfkc);
+    long[] shingles = shingler.shinglesOfNfkc(nfkc);
     if (shingler.tooShort(shingles)) {
-      return new Keys(exactKey.of(body), urlKey, null, null);
+      return new Keys(exact, urlKey, null, null);
     }
     long[] signature = minHasher.signature(shingles);
-    return new Keys(exactKey.of(body), urlKey, signature, BandKeys.of(signature, lsh));
+    return new Keys(exact, urlKey, signature, BandKeys.of(signature, lsh));
   }
 }

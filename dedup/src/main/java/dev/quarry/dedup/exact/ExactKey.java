@@ -1,7 +1,7 @@
 package dev.quarry.dedup.exact;
 
 import dev.quarry.core.Hashing;
-import java.text.Normalizer;
+import dev.quarry.core.text.Nfkc;
 import java.util.Locale;
 
 /**
@@ -29,12 +29,20 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
 
   /** The 32-hex-character key of {@code text}. */
   public String of(String text) {
-    return Hashing.sha256Hex(normalise(text)).substring(0, 32);
+    return ofNfkc(Nfkc.of(text));
+  }
+
+  /** The key of a text already in NFKC ({@link Nfkc#of}), when the caller has it anyway. */
+  public String ofNfkc(String nfkcText) {
+    return Hashing.sha256Hex(normaliseNfkc(nfkcText)).substring(0, 32);
   }
 
   /** The text the key hashes. */
   public String normalise(String text) {
-    String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    return normaliseNfkc(Nfkc.of(text));
+  }
+
+  private String normaliseNfkc(String normal) {
     if (lowercase) {
       normal = normal.toLowerCase(Locale.ROOT);
     }

@@ -1,17 +1,37 @@
 package dev.quarry.dedup.minhash;
 
-import dev.quarry.core.text.WordShingles;
+import dev.quarry.core.Hashing;
+import dev.quarry.core.text.Nfkc;
+import dev.quarry.core.text.WordSplitter;
+import dev.quarry.core.text.Words;
+import java.util.Arrays;
 
 /**
- * The shingles MinHash sees: word n-grams of a text as sorted, distinct 64-bit hashes, by
- * {@link WordShingles#of}. That normalises first (NFKC, lower case, digits folded to 0) and
- * counts each Han, Hiragana, Katakana or Thai character as a word, so CJK and Thai texts get
- * character n-grams.
+ * The shingles MinHash sees: n-grams of a text's words, as 64-bit hashes.
+ *
+ * <p><b>Words</b> are the quality filters' words ({@link WordSplitter}: Unicode word
+ * segmentation, with dictionary segmentation for Thai, Lao, Khmer and Myanmar) of the text in
+ * NFKC, so dedup and the filters never disagree on what a word is. Each word is normalised
+ * before it is hashed: lower case (code point by code point), every digit folded to {@code 0},
+ * and every character that is neither a letter, a digit nor a mark dropped — "Don't" and
+ * "dont" are one word, as are "3.14" and "2.71". A word with nothing left is no word.
+ *
+ * <p><b>Scripts written without spaces</b> — Han, Hiragana, Katakana, Thai, Lao, Khmer,
+ * Myanmar — give one word per character, so Chinese, Japanese and Thai texts get character
+ * n-grams, whatever the dictionary made of them (Hangul, written with spaces, keeps its words).
+ *
+ * <p><b>Shingle hashes</b>: each word's 64-bit hash (FNV-1a over its normalised code points,
+ * finished with {@link Hashing#mix64}), then each run of {@code size} consecutive word hashes
+ * folded in order with {@link Hashing#mix64}. A text with fewer than {@code size} words has no
+ * shingle and goes to exact dedup only.
  *
  * @param size words per shingle; FineWeb uses 5, the default
  */
 public record Shingler(int size) {
-  public static final int DEFAULT_SIZE = WordShingles.DEFAULT_SIZE;
+  public static final int DEFAULT_SIZE = 5;
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+  private static final long SHINGLE_SEED = 0x9E3779B97F4A7C15L;
 
   public Shingler {
     if (size < 1) {
@@ -26,7 +46,36 @@ public record Shingler(int size) {
 
   /** The sorted, distinct shingle hashes; empty when the text has fewer than {@code size} words. */
   public long[] shingles(String text) {
-    return WordShingles.of(text, size);
+    long[] shingles = shinglesOfNfkc(Nfkc.of(text));
+    Arrays.sort(shingles);
+    int distinct = 0;
+    for (int i = 0; i < shingles.length; i++) {
+      if (i == 0 || shingles[i] != shingles[i - 1]) {
+        shingles[distinct++] = shingles[i];
+      }
+    }
+    return Arrays.copyOf(shingles, distinct);
+  }
+
+  /**
+   * The shingle hashes of a text already in NFKC, in text order with repeats (MinHash needs
+   * neither order nor distinctness); empty when the text has fewer than {@code size} words.
+   */
+  public long[] shinglesOfNfkc(String nfkcText) {
+    long[] words = wordHashes(nfkcText);
+    int count = (int) words[words.length - 1];
+    if (count < size) {
+      return new long[0];
+    }
+    long[] shingles = new long[count - size + 1];
+    for (int i = 0; i < shingles.length; i++) {
+      long h = SHINGLE_SEED;
+      for (int j = i; j < i + size; j++) {
+        h = Hashing.mix64(h * 31 + words[j]);
+      }
+      shingles[i] = h;
+    }
+    return shingles;
   }
 
   /**
@@ -35,5 +84,110 @@ public record Shingler(int size) {
    */
   public boolean tooShort(long[] shingles) {
     return shingles.length == 0;
+  }
+
+  /** The word hashes in order; the last slot of the array holds how many there are. */
+  private static long[] wordHashes(String text) {
+    Words words = WordSplitter.forThread().words(text);
+    long[] hashes = new long[words.size() + 1];
+    int count = 0;
+    for (int w = 0; w < words.size(); w++) {
+      int start = words.start(w);
+      int end = words.end(w);
+      if (!words.dense(w)) {
+        long h = wordHash(text, start, end);
+        if (h != 0) {
+          hashes = room(hashes, count);
+          hashes[count++] = h;
+        }
+        continue;
+      }
+      // A dense word (CJK, Thai, Hangul): a character of a spaceless script is a word of its
+      // own; anything else in it (Hangul syllables) stays together.
+      int runStart = start;
+      for (int i = start; i < end; ) {
+        int cp = text.codePointAt(i);
+        int next = i + Character.charCount(cp);
+        if (isSpaceless(cp)) {
+          long run = wordHash(text, runStart, i);
+          long one = wordHash(text, i, next);
+          hashes = room(hashes, count + 1);
+          if (run != 0) {
+            hashes[count++] = run;
+          }
+          if (one != 0) {
+            hashes[count++] = one;
+          }
+          runStart = next;
+        }
+        i = next;
+      }
+      long run = wordHash(text, runStart, end);
+      if (run != 0) {
+        hashes = room(hashes, count);
+        hashes[count++] = run;
+      }
+    }
+    hashes = room(hashes, count);
+    hashes[hashes.length - 1] = count;
+    return hashes;
+  }
+
+  /** {@code hashes} with a free slot at {@code index} below the last (the count's) slot. */
+  private static long[] room(long[] hashes, int index) {
+    return index + 1 < hashes.length ? hashes : Arrays.copyOf(hashes, hashes.length * 2 + 2);
+  }
+
+  /** The normalised word's hash, or 0 when nothing of it is left after normalisation. */
+  private static long wordHash(String text, int start, int end) {
+    long h = FNV_OFFSET;
+    boolean any = false;
+    for (int i = start; i < end; ) {
+      int c = text.charAt(i);
+      if (c < 0x80) {
+        i++;
+        if (c >= 'A' && c <= 'Z') {
+          c += 'a' - 'A';
+        } else if (c >= '0' && c <= '9') {
+          c = '0';
+        } else if (c < 'a' || c > 'z') {
+          continue;
+        }
+      } else {
+        c = text.codePointAt(i);
+        i += Character.charCount(c);
+        if (Character.isDigit(c)) {
+          c = '0';
+        } else if (Character.isLetter(c) || isMark(c)) {
+          c = Character.toLowerCase(c);
+        } else {
+          continue;
+        }
+      }
+      h = (h ^ c) * FNV_PRIME;
+      any = true;
+    }
+    if (!any) {
+      return 0;
+    }
+    long hash = Hashing.mix64(h);
+    return hash == 0 ? 1 : hash;
+  }
+
+  private static boolean isSpaceless(int cp) {
+    if (cp < 0x0E00 || cp > 0x109F && cp < 0x1780 || cp > 0x17FF && cp < 0x2E80) {
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return switch (script) {
+      case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 }

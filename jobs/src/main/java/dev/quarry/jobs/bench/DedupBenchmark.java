@@ -45,6 +45,7 @@ public final class DedupBenchmark implements StageBenchmark {
 
   @Override
   public Map<String, Baseline> baselines() {
-    return Map.of();
+    Baseline minHashLsh = new MinHashLshBaseline();
+    return Map.of(minHashLsh.name(), minHashLsh);
   }
 }

@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
             + "is the largest step) and prints the cost per MB of each step relative to the "
             + "smallest. --baseline runs a reference job on the same input and prints the "
             + "ratio of medians. Baselines: warc-scan (ingest: only decompress and parse "
-            + "every WARC record with jwarc; WARC/WET input).",
+            + "every WARC record with jwarc; WARC/WET input), mllib-minhash-lsh (dedup: Spark "
+            + "MLlib's MinHashLSH similarity self-join on the same shingles at the same "
+            + "threshold; writes the pairs).",
         "See docs/benchmarks.md for what each figure means."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every run finished; results appended",

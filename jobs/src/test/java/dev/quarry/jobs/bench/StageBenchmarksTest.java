@@ -27,10 +27,12 @@ class StageBenchmarksTest {
   @Test
   void baselinesAreFoundByNameUnderTheirStage() {
     var chosen = StageBenchmarks.baselines(StageBenchmarks.ALL,
-        List.of("warc-scan", "warc-scan"));
-    assertThat(chosen).hasSize(1);
+        List.of("warc-scan", "mllib-minhash-lsh", "warc-scan"));
+    assertThat(chosen).hasSize(2);
     assertThat(chosen.get(StageBenchmarks.ALL.get(0))).extracting(Baseline::name)
         .containsExactly("warc-scan");
+    assertThat(chosen.get(StageBenchmarks.ALL.get(2))).extracting(Baseline::name)
+        .containsExactly("mllib-minhash-lsh");
   }
 
   @Test

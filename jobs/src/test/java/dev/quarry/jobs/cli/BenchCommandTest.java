@@ -227,7 +227,8 @@ class BenchCommandTest {
       QuarryCliTest.Run run = quarry(args);
       assertThat(run.exit()).isZero();
       assertThat(run.out()).contains("Usage: quarry bench").contains("Exit codes:")
-          .contains("ingest, filter, dedup, all").contains("warc-scan (ingest)").contains("--scale")
+          .contains("ingest, filter, dedup, all").contains("warc-scan (ingest)")
+          .contains("mllib-minhash-lsh (dedup)").contains("--scale")
           .contains("2   bad option");
     }
   }

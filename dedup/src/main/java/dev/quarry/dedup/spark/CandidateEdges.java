@@ -8,12 +8,18 @@ import static org.apache.spark.sql.functions.min;
 import dev.quarry.core.config.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Candidate near-duplicate pairs from LSH band keys. Documents that share a bucket in any band
@@ -27,12 +33,11 @@ import org.apache.spark.sql.types.DataTypes;
  * repeated in the input counts twice towards its bucket's size in {@link #stats}, though it
  * never yields a self or repeated edge.
  *
- * <p>Why an aggregate joined back rather than a window or a list per bucket: the smallest id and
- * size of a bucket are a hash aggregate — constant memory per bucket, combined map-side before
- * the shuffle — and joining that one row per bucket back to the members streams the members
- * through the join (the bucket row is the side that is held), so no task ever holds a bucket's
- * members. A window over (band, bucket) would buffer each bucket's rows in one task, and
- * {@code collect_list} would build them into one array in memory.
+ * <p>How: the members are shuffled by bucket and sorted by (bucket, id) within each partition
+ * (Spark's external sort, which spills), then streamed: the first id of a bucket's run is its
+ * smallest, and every later member of the run gives one edge from it. One shuffle, and no task
+ * ever holds a bucket's members — a window over (band, bucket) would buffer each bucket's rows
+ * in one task, and {@code collect_list} would build them into one array in memory.
  */
 public final class CandidateEdges {
   public static final String ID = "id";
@@ -44,6 +49,9 @@ public final class CandidateEdges {
   public static final String DST = "dst";
   public static final long DEFAULT_LARGE_BUCKET_BOUND = 10_000;
   private static final String SMALLEST = "smallest";
+  private static final StructType EDGES = new StructType()
+      .add(SRC, DataTypes.StringType, false)
+      .add(DST, DataTypes.StringType, false);
   private static final String SIZE = "size";
   private static final String LARGE = "large";
 
@@ -67,15 +75,70 @@ public final class CandidateEdges {
   }
 
   private static Dataset<Row> stars(Dataset<Row> members, String... keyColumns) {
-    Column[] keys = Arrays.stream(keyColumns).map(functions::col)
-        .toArray(Column[]::new);
-    Dataset<Row> shared = members.groupBy(keys)
-        .agg(min(col(ID)).as(SMALLEST), count(col(ID)).as(SIZE))
-        .filter(col(SIZE).geq(2)).drop(SIZE);
-    return members.join(shared, keyColumns)
-        .filter(col(ID).notEqual(col(SMALLEST)))
-        .select(col(SMALLEST).as(SRC), col(ID).as(DST))
+    Column[] keys = Arrays.stream(keyColumns).map(functions::col).toArray(Column[]::new);
+    Column[] keysThenId = Arrays.copyOf(keys, keys.length + 1);
+    keysThenId[keys.length] = col(ID);
+    Dataset<Row> sorted = members.filter(col(ID).isNotNull()).select(keysThenId)
+        .repartition(keys).sortWithinPartitions(keysThenId);
+    return members.sparkSession().createDataFrame(sorted.javaRDD().mapPartitions(
+            new SortedRunStars(keys.length)), EDGES)
         .distinct();
+  }
+
+  /**
+   * Star edges from rows sorted by (key columns…, id): each run of equal keys gives an edge from
+   * its first id to each later, different one.
+   */
+  private static final class SortedRunStars implements FlatMapFunction<Iterator<Row>, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int keyColumns;
+
+    SortedRunStars(int keyColumns) {
+      this.keyColumns = keyColumns;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      return new Iterator<>() {
+        private Row previous;
+        private String smallest;
+        private Row next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null && rows.hasNext()) {
+            Row row = rows.next();
+            String id = row.getString(keyColumns);
+            if (previous == null || !sameKey(previous, row)) {
+              smallest = id;
+            } else if (!id.equals(smallest)) {
+              next = RowFactory.create(smallest, id);
+            }
+            previous = row;
+          }
+          return next != null;
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          Row edge = next;
+          next = null;
+          return edge;
+        }
+      };
+    }
+
+    private boolean sameKey(Row a, Row b) {
+      for (int i = 0; i < keyColumns; i++) {
+        if (!Objects.equals(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** {@link #stats(Dataset, long)} with the default large-bucket bound. */

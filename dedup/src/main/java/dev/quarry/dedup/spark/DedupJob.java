@@ -32,7 +32,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -88,6 +89,8 @@ public final class DedupJob {
   static final String REASON = "reason";
   static final String KEPT_ID = "kept_id";
   static final String EARLIER = "earlier";
+  /** The input partition a document was read from, for the removal join; null for an index's. */
+  static final String INPUT_PARTITION = "input_partition";
   /** The keys of a document: also the schema of an output's {@code _index/}. */
   static final StructType KEYS = new StructType()
       .add(DocumentSchema.ID, DataTypes.StringType, false)
@@ -104,7 +107,14 @@ public final class DedupJob {
           DocumentSchema.SCHEMA.apply(DocumentSchema.ATTRS).dataType(), true)
       .add(DocumentSchema.FETCHED_AT, DataTypes.TimestampType, true)
       .add(DocumentSchema.LANG_SCORE, DataTypes.DoubleType, true)
-      .add(KeepOrder.TEXT_CHARS, DataTypes.IntegerType, true);
+      .add(KeepOrder.TEXT_CHARS, DataTypes.IntegerType, true)
+      .add(INPUT_PARTITION, DataTypes.IntegerType, true);
+  /** The cluster columns each document gets in the removal join. */
+  private static final StructType CLUSTER_COLUMNS = new StructType()
+      .add(CLUSTER_ID, DataTypes.StringType, true)
+      .add(CLUSTER_SIZE, DataTypes.LongType, true)
+      .add(KEPT, DataTypes.BooleanType, true)
+      .add(REASON, DataTypes.StringType, true);
 
   private DedupJob() {}
 
@@ -136,19 +146,24 @@ public final class DedupJob {
       String temporary, String checkpointDir) {
     DedupOptions options = settings.options();
     Dataset<Row> docs = documents(spark, settings.input());
-    Dataset<Row> newKeys = spark.createDataFrame(docs.select(col(DocumentSchema.ID),
-        col(DocumentSchema.TEXT), col(DocumentSchema.URL), col(DocumentSchema.ATTRS),
-        col(DocumentSchema.FETCHED_AT), col(DocumentSchema.LANG_SCORE)).javaRDD()
-        .mapPartitions(new ComputeKeys(options)), KEYED);
+    // One RDD for both reads of the documents — the keys pass and the removal join — so that
+    // input partition k is the same split both times (LocalClusterJoin).
+    JavaRDD<Row> docRows = docs.javaRDD();
+    StructType docSchema = docs.schema();
+    Dataset<Row> newKeys = spark.createDataFrame(
+        docRows.mapPartitionsWithIndex(new ComputeKeys(options, docSchema), false), KEYED);
     Dataset<Row> keys = newKeys.withColumn(EARLIER, lit(false));
     for (String uri : settings.index()) {
       keys = keys.unionByName(EarlierIndex.read(spark, uri).withColumn(EARLIER, lit(true)),
           true);
     }
-    keys = keys.persist(StorageLevel.MEMORY_AND_DISK());
+    // Partitioned by id once: the joins on id below (verification, clusters, counts, index)
+    // then move only their other, smaller side.
+    int partitions = spark.sessionState().conf().numShufflePartitions();
+    keys = keys.repartition(partitions, col(DocumentSchema.ID))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> candidates = null;
     Dataset<Row> clusters = null;
-    Dataset<Row> tagged = null;
     try {
       spark.sparkContext().setJobDescription("dedup: band keys");
       Dataset<Row> bandKeys = keys.filter(col(BANDS).isNotNull())
@@ -170,20 +185,24 @@ public final class DedupJob {
       long candidateEdges = candidates.count();
       ConnectedComponents.Result components = ConnectedComponents.run(candidates,
           new ConnectedComponents.Settings(options.checkpointEvery(), checkpointDir));
+      spark.sparkContext().setJobDescription("dedup: rank the clusters");
       clusters = clusters(components.components(), keys, options)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      tagged = withClusters(docs, clusters).persist(StorageLevel.MEMORY_AND_DISK());
-      Stats stats = PartitionStats.over(tagged.select(col(KEPT), col(REASON),
-          col(CLUSTER_SIZE)), new CountOutcomes());
+      Stats stats = PartitionStats.over(keys.filter(col(EARLIER).equalTo(false))
+          .select(col(DocumentSchema.ID))
+          .join(clusters.select(col(DocumentSchema.ID), col(KEPT), col(REASON),
+              col(CLUSTER_SIZE)), new String[] {DocumentSchema.ID}, "left")
+          .select(col(KEPT), col(REASON), col(CLUSTER_SIZE)), new CountOutcomes());
       stats.add("too_short_for_minhash", keys.filter(col(BANDS).isNull()).count());
       Accounting accounting = Accounting.fromCounters(stats).verify("dedup");
+      Dataset<Row> tagged = withClusters(spark, docRows, docSchema, clusters);
       spark.sparkContext().setJobDescription("dedup: write documents");
       tagged.filter(col(KEPT).isNull().or(col(KEPT))).select(outputColumns())
           .write().parquet(temporary);
       spark.sparkContext().setJobDescription("dedup: write _rejected");
       rejected(tagged, options).write().parquet(temporary + "/_rejected");
       spark.sparkContext().setJobDescription("dedup: write the cluster table");
-      clusters.write().parquet(temporary + "/" + CLUSTERS_DIR);
+      clusters.drop(INPUT_PARTITION).write().parquet(temporary + "/" + CLUSTERS_DIR);
       spark.sparkContext().setJobDescription("dedup: write the index of kept documents");
       keys.filter(col(EARLIER).equalTo(false))
           .select(Arrays.stream(KEYS.fieldNames()).map(name -> col(name)).toArray(Column[]::new))
@@ -210,9 +229,6 @@ public final class DedupJob {
       if (clusters != null) {
         clusters.unpersist();
       }
-      if (tagged != null) {
-        tagged.unpersist();
-      }
     }
   }
 
@@ -230,7 +246,8 @@ public final class DedupJob {
 
   /**
    * One row per document in a cluster: its cluster (the smallest id in it), the cluster's size,
-   * whether the keep rule keeps it, and for the others why they go.
+   * whether the keep rule keeps it, and for the others why they go; and the input partition it
+   * was read from (null for an earlier run's document), which the cluster table leaves out.
    */
   static Dataset<Row> clusters(Dataset<Row> components, Dataset<Row> keys,
       DedupOptions options) {
@@ -238,7 +255,8 @@ public final class DedupJob {
             CLUSTER_ID)
         .join(keys.select(col(DocumentSchema.ID), col(EXACT), col(EARLIER),
             col(DocumentSchema.ATTRS), col(DocumentSchema.FETCHED_AT),
-            col(DocumentSchema.LANG_SCORE), col(KeepOrder.TEXT_CHARS)), DocumentSchema.ID);
+            col(DocumentSchema.LANG_SCORE), col(KeepOrder.TEXT_CHARS), col(INPUT_PARTITION)),
+            DocumentSchema.ID);
     List<Column> order = new ArrayList<>();
     order.add(col(EARLIER).desc()); // a document kept by an earlier run stays kept
     order.addAll(Arrays.asList(KeepOrder.columns(options.keep())));
@@ -253,18 +271,25 @@ public final class DedupJob {
             col("_rank").equalTo(1).as(KEPT), col(KEPT_ID), col(EARLIER),
             when(col("_rank").equalTo(1), lit(null).cast(DataTypes.StringType))
                 .when(col(EXACT).equalTo(col("_kept_exact")), lit(EXACT_DUPLICATE))
-                .otherwise(lit(NEAR_DUPLICATE)).as(REASON));
+                .otherwise(lit(NEAR_DUPLICATE)).as(REASON), col(INPUT_PARTITION));
   }
 
   /**
-   * The documents with their cluster columns (null when in no cluster): a left sort-merge join
-   * on id, hinted so that neither the planner nor adaptive execution broadcasts the cluster
-   * table — at 10 TB it is billions of rows.
+   * The documents with their cluster columns (null when in no cluster), joined partition by
+   * partition where they were read ({@link LocalClusterJoin}): the documents are not shuffled
+   * and the cluster table is not broadcast. {@code docRows} must be the RDD the keys pass read.
    */
-  static Dataset<Row> withClusters(Dataset<Row> docs, Dataset<Row> clusters) {
-    return docs.join(clusters.select(col(DocumentSchema.ID), col(CLUSTER_ID), col(CLUSTER_SIZE),
-            col(KEPT), col(REASON)).hint("shuffle_merge"), new String[] {DocumentSchema.ID},
-        "left");
+  static Dataset<Row> withClusters(SparkSession spark, JavaRDD<Row> docRows,
+      StructType docSchema, Dataset<Row> clusters) {
+    List<Column> columns = new ArrayList<>(List.of(col(INPUT_PARTITION), col(DocumentSchema.ID)));
+    for (String name : CLUSTER_COLUMNS.fieldNames()) {
+      columns.add(col(name));
+    }
+    JavaRDD<Row> rows = clusters.filter(col(INPUT_PARTITION).isNotNull())
+        .select(columns.toArray(Column[]::new)).javaRDD();
+    return spark.createDataFrame(LocalClusterJoin.join(docRows,
+            docSchema.fieldIndex(DocumentSchema.ID), rows, CLUSTER_COLUMNS.size()),
+        LocalClusterJoin.schema(docSchema, CLUSTER_COLUMNS));
   }
 
   private static Column[] outputColumns() {
@@ -311,23 +336,40 @@ public final class DedupJob {
     return out;
   }
 
-  /** The keys of each document of a partition, one {@link DocumentKeys} per partition. */
-  private static final class ComputeKeys implements FlatMapFunction<Iterator<Row>, Row> {
+  /**
+   * The keys of each document of a partition, with the partition's index; one
+   * {@link DocumentKeys} per partition.
+   */
+  private static final class ComputeKeys
+      implements Function2<Integer, Iterator<Row>, Iterator<Row>> {
     private static final long serialVersionUID = 1L;
     private final DedupOptions options;
+    private final int id;
+    private final int text;
+    private final int url;
+    private final int attrs;
+    private final int fetchedAt;
+    private final int langScore;
 
-    ComputeKeys(DedupOptions options) {
+    ComputeKeys(DedupOptions options, StructType documents) {
       this.options = options;
+      this.id = documents.fieldIndex(DocumentSchema.ID);
+      this.text = documents.fieldIndex(DocumentSchema.TEXT);
+      this.url = documents.fieldIndex(DocumentSchema.URL);
+      this.attrs = documents.fieldIndex(DocumentSchema.ATTRS);
+      this.fetchedAt = documents.fieldIndex(DocumentSchema.FETCHED_AT);
+      this.langScore = documents.fieldIndex(DocumentSchema.LANG_SCORE);
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
+    public Iterator<Row> call(Integer partition, Iterator<Row> rows) {
       DocumentKeys keys = new DocumentKeys(options);
       return MappedIterator.of(rows, row -> {
-        String text = row.getString(1);
-        DocumentKeys.Keys k = keys.of(text, row.getString(2));
-        return RowFactory.create(row.getString(0), k.exact(), k.url(), k.signature(), k.bands(),
-            row.get(3), row.get(4), row.get(5), text == null ? null : text.length());
+        String body = row.getString(text);
+        DocumentKeys.Keys k = keys.of(body, row.getString(url));
+        return RowFactory.create(row.getString(id), k.exact(), k.url(), k.signature(),
+            k.bands(), row.get(attrs), row.get(fetchedAt), row.get(langScore),
+            body == null ? null : body.length(), partition);
       });
     }
   }

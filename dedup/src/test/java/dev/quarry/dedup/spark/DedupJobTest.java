@@ -180,17 +180,4 @@ class DedupJobTest {
         List.of(first), DedupOptions.defaults()), dir.resolve("y").toString(), false, null))
         .hasMessageContaining("index[0]").hasMessageContaining("output of an earlier dedup run");
   }
-
-  @Test
-  void removalIsASortMergeJoinNeverABroadcastEvenForATinyClusterTable() {
-    org.apache.spark.sql.Dataset<Row> docs = Datasets.read(spark, first);
-    String table = dir.resolve("tiny-clusters").toString();
-    spark.sql("select 'a-original' as id, 'a-original' as cluster_id, 2L as cluster_size, "
-        + "true as kept, cast(null as string) as reason").write().parquet(table);
-    org.apache.spark.sql.Dataset<Row> clusters = spark.read().parquet(table);
-    org.apache.spark.sql.Dataset<Row> joined = DedupJob.withClusters(docs, clusters);
-    assertThat(joined.collectAsList()).hasSize(5);
-    String plan = joined.queryExecution().executedPlan().toString();
-    assertThat(plan).contains("SortMergeJoin").doesNotContain("Broadcast");
-  }
 }

@@ -1,0 +1,170 @@
+package dev.quarry.dedup.spark;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction2;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * The removal join: each document with its row of the cluster table (or none), joined partition
+ * by partition without moving the documents.
+ *
+ * <p>The keys pass records, for every document, the index of the input partition it was read
+ * from. The cluster table — one small row per document that has a duplicate — is sent to those
+ * partitions (a shuffle of the cluster rows only), and the same input partitions are read again
+ * and zipped with their share: each task puts its partition's cluster rows in a hash map by id
+ * and streams its documents past it. The documents' text is never shuffled and no task holds
+ * more than its own partition's cluster rows, so removing the duplicates of a 10 TB crawl costs
+ * one more read of it, however many duplicates there are; nothing is broadcast.
+ *
+ * <p>Both reads must be of the same RDD, so that partition k is the same file split both times.
+ * If the input changed in between (a file rewritten under the job), some cluster row finds no
+ * document in its partition and the task fails, naming the id, rather than keeping a duplicate
+ * silently.
+ */
+final class LocalClusterJoin {
+  private LocalClusterJoin() {}
+
+  /**
+   * Every row of {@code documents} followed by the cluster columns of its id — the values of
+   * {@code clusters} from {@code clusterColumns}, all null for a document not in the table.
+   *
+   * @param documents the documents, the same RDD the keys pass read
+   * @param idIndex the position of the id in a document row
+   * @param clusters rows of (partition, id, cluster columns…), partition being the document's
+   *     input partition, one row per document in a cluster
+   * @param clusterColumns how many cluster columns follow the id in a cluster row
+   */
+  static JavaRDD<Row> join(JavaRDD<Row> documents, int idIndex, JavaRDD<Row> clusters,
+      int clusterColumns) {
+    int partitions = documents.getNumPartitions();
+    JavaRDD<Row> byPartition = clusters
+        .mapToPair(row -> new Tuple2<>(row.getInt(0), row))
+        .partitionBy(new ByIndex(partitions))
+        .values();
+    return documents.zipPartitions(byPartition, new Attach(idIndex, clusterColumns));
+  }
+
+  /** The schema of the joined rows: the documents' fields, then the cluster columns'. */
+  static StructType schema(StructType documents, StructType clusterColumns) {
+    StructType out = documents;
+    for (var field : clusterColumns.fields()) {
+      out = out.add(field.name(), field.dataType(), true);
+    }
+    return out;
+  }
+
+  /** Sends key k to partition k: the rows of input partition k go to task k. */
+  static final class ByIndex extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int partitions;
+
+    ByIndex(int partitions) {
+      this.partitions = partitions;
+    }
+
+    @Override
+    public int numPartitions() {
+      return partitions;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      int index = (Integer) key;
+      if (index < 0 || index >= partitions) {
+        throw new IllegalStateException("a cluster row names input partition " + index
+            + " but the input has " + partitions + ": the input changed during the job");
+      }
+      return index;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ByIndex b && b.partitions == partitions;
+    }
+
+    @Override
+    public int hashCode() {
+      return partitions;
+    }
+  }
+
+  /** One task's join: its cluster rows in a map by id, its documents streamed past it. */
+  private static final class Attach implements FlatMapFunction2<Iterator<Row>, Iterator<Row>, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int idIndex;
+    private final int clusterColumns;
+
+    Attach(int idIndex, int clusterColumns) {
+      this.idIndex = idIndex;
+      this.clusterColumns = clusterColumns;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> documents, Iterator<Row> clusters) {
+      Map<String, Object[]> byId = new HashMap<>();
+      while (clusters.hasNext()) {
+        Row row = clusters.next();
+        Object[] values = new Object[clusterColumns];
+        for (int i = 0; i < clusterColumns; i++) {
+          values[i] = row.get(2 + i);
+        }
+        byId.put(row.getString(1), values);
+      }
+      Object[] none = new Object[clusterColumns];
+      return new Iterator<>() {
+        private final List<String> matched = new ArrayList<>();
+
+        @Override
+        public boolean hasNext() {
+          if (documents.hasNext()) {
+            return true;
+          }
+          checkEveryClusterRowMatched();
+          return false;
+        }
+
+        @Override
+        public Row next() {
+          if (!documents.hasNext()) {
+            throw new NoSuchElementException();
+          }
+          Row document = documents.next();
+          String id = document.getString(idIndex);
+          Object[] cluster = byId.get(id);
+          if (cluster == null) {
+            cluster = none;
+          } else if (cluster != none) {
+            matched.add(id);
+          }
+          Object[] values = new Object[document.length() + clusterColumns];
+          for (int i = 0; i < document.length(); i++) {
+            values[i] = document.get(i);
+          }
+          System.arraycopy(cluster, 0, values, document.length(), clusterColumns);
+          return RowFactory.create(values);
+        }
+
+        private void checkEveryClusterRowMatched() {
+          matched.forEach(byId::remove);
+          matched.clear();
+          if (!byId.isEmpty()) {
+            throw new IllegalStateException("document " + byId.keySet().iterator().next()
+                + " (and " + (byId.size() - 1) + " more) was read from this input partition by "
+                + "the keys pass but is not in it now: the input changed during the job; run "
+                + "dedup again on an input that nothing rewrites meanwhile");
+          }
+        }
+      };
+    }
+  }
+}

@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.min;
 
 import dev.quarry.core.config.Check;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -28,6 +30,13 @@ import org.apache.spark.sql.types.StructType;
  * not n²/2. The stars of one bucket connect exactly its members, so connected components over
  * these edges are those over all pairs.
  *
+ * <p>LSH buckets also get a chain: an edge from each member to the next by id, at most n - 2
+ * more. Edges are verified one by one afterwards, and a star alone gives a member just one
+ * chance per band — its similarity to the bucket's smallest member; when that member is a
+ * different near-copy of the same original (two edits of one page are less alike than each is
+ * to the page), the chain gives it a second one. Exact and URL keys need no verification and
+ * get stars only.
+ *
  * <p>Input columns: {@value #ID} (document id), {@value #BAND} (int) and {@value #BUCKET} (long),
  * one row per document and band; extra columns are ignored. Ids compare as strings. A row
  * repeated in the input counts twice towards its bucket's size in {@link #stats}, though it
@@ -43,7 +52,7 @@ public final class CandidateEdges {
   public static final String ID = "id";
   public static final String BAND = "band";
   public static final String BUCKET = "bucket";
-  /** The smallest id of the bucket. */
+  /** The smaller id of an edge: the bucket's smallest, or the member before DST. */
   public static final String SRC = "src";
   /** Another member of the bucket. */
   public static final String DST = "dst";
@@ -62,7 +71,7 @@ public final class CandidateEdges {
    * Lazy: nothing runs until the caller uses them.
    */
   public static Dataset<Row> edges(Dataset<Row> bandKeys) {
-    return stars(members(bandKeys), BAND, BUCKET);
+    return stars(members(bandKeys), true, BAND, BUCKET);
   }
 
   /**
@@ -71,30 +80,33 @@ public final class CandidateEdges {
    */
   public static Dataset<Row> edgesByKey(Dataset<Row> rows, String keyColumn) {
     return stars(rows.filter(col(keyColumn).isNotNull())
-        .select(col(ID).cast(DataTypes.StringType).as(ID), col(keyColumn)), keyColumn);
+        .select(col(ID).cast(DataTypes.StringType).as(ID), col(keyColumn)), false, keyColumn);
   }
 
-  private static Dataset<Row> stars(Dataset<Row> members, String... keyColumns) {
+  private static Dataset<Row> stars(Dataset<Row> members, boolean chain, String... keyColumns) {
     Column[] keys = Arrays.stream(keyColumns).map(functions::col).toArray(Column[]::new);
     Column[] keysThenId = Arrays.copyOf(keys, keys.length + 1);
     keysThenId[keys.length] = col(ID);
     Dataset<Row> sorted = members.filter(col(ID).isNotNull()).select(keysThenId)
         .repartition(keys).sortWithinPartitions(keysThenId);
     return members.sparkSession().createDataFrame(sorted.javaRDD().mapPartitions(
-            new SortedRunStars(keys.length)), EDGES)
+            new SortedRunStars(keys.length, chain)), EDGES)
         .distinct();
   }
 
   /**
    * Star edges from rows sorted by (key columns…, id): each run of equal keys gives an edge from
-   * its first id to each later, different one.
+   * its first id to each later, different one; with {@code chain}, also an edge from each
+   * member to the next.
    */
   private static final class SortedRunStars implements FlatMapFunction<Iterator<Row>, Row> {
     private static final long serialVersionUID = 1L;
     private final int keyColumns;
+    private final boolean chain;
 
-    SortedRunStars(int keyColumns) {
+    SortedRunStars(int keyColumns, boolean chain) {
       this.keyColumns = keyColumns;
+      this.chain = chain;
     }
 
     @Override
@@ -102,21 +114,25 @@ public final class CandidateEdges {
       return new Iterator<>() {
         private Row previous;
         private String smallest;
-        private Row next;
+        private final Deque<Row> pending = new ArrayDeque<>(2);
 
         @Override
         public boolean hasNext() {
-          while (next == null && rows.hasNext()) {
+          while (pending.isEmpty() && rows.hasNext()) {
             Row row = rows.next();
             String id = row.getString(keyColumns);
             if (previous == null || !sameKey(previous, row)) {
               smallest = id;
             } else if (!id.equals(smallest)) {
-              next = RowFactory.create(smallest, id);
+              pending.add(RowFactory.create(smallest, id));
+              String before = previous.getString(keyColumns);
+              if (chain && !before.equals(smallest) && !before.equals(id)) {
+                pending.add(RowFactory.create(before, id));
+              }
             }
             previous = row;
           }
-          return next != null;
+          return !pending.isEmpty();
         }
 
         @Override
@@ -124,9 +140,7 @@ public final class CandidateEdges {
           if (!hasNext()) {
             throw new NoSuchElementException();
           }
-          Row edge = next;
-          next = null;
-          return edge;
+          return pending.poll();
         }
       };
     }

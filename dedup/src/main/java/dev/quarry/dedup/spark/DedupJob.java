@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
@@ -32,6 +33,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
@@ -91,6 +93,8 @@ public final class DedupJob {
   static final String EARLIER = "earlier";
   /** The input partition a document was read from, for the removal join; null for an index's. */
   static final String INPUT_PARTITION = "input_partition";
+  /** The file a document was read from, which orders the sample of _rejected/. */
+  static final String INPUT_FILE = "input_file";
   /** The keys of a document: also the schema of an output's {@code _index/}. */
   static final StructType KEYS = new StructType()
       .add(DocumentSchema.ID, DataTypes.StringType, false)
@@ -108,7 +112,8 @@ public final class DedupJob {
       .add(DocumentSchema.FETCHED_AT, DataTypes.TimestampType, true)
       .add(DocumentSchema.LANG_SCORE, DataTypes.DoubleType, true)
       .add(KeepOrder.TEXT_CHARS, DataTypes.IntegerType, true)
-      .add(INPUT_PARTITION, DataTypes.IntegerType, true);
+      .add(INPUT_PARTITION, DataTypes.IntegerType, true)
+      .add(INPUT_FILE, DataTypes.StringType, true);
   /** The cluster columns each document gets in the removal join. */
   private static final StructType CLUSTER_COLUMNS = new StructType()
       .add(CLUSTER_ID, DataTypes.StringType, true)
@@ -139,7 +144,31 @@ public final class DedupJob {
     }
     LOG.info("dedup: {}", settings.options().lsh().describe());
     return StageRunner.run(spark, "dedup", settings, inputs, output, overwrite,
-        temporary -> write(spark, settings, temporary, checkpointDir));
+        temporary -> withCachedPartitioningKept(spark,
+            () -> write(spark, settings, temporary, checkpointDir)));
+  }
+
+  /**
+   * Runs {@code body} with Spark told to keep the partitioning of cached plans (and sets the
+   * session back after). The keys are cached partitioned by id so that the joins on id move
+   * only their other side; by default adaptive execution may re-plan a cached query's
+   * partitions, so Spark forgets it and shuffles the cached keys — signatures and all — again
+   * for every join (measured on the 1 GB corpus: about a tenth of the stage's time).
+   */
+  private static <T> T withCachedPartitioningKept(SparkSession spark,
+      java.util.function.Supplier<T> body) {
+    String key = "spark.sql.optimizer.canChangeCachedPlanOutputPartitioning";
+    scala.Option<String> before = spark.conf().getOption(key);
+    spark.conf().set(key, "false");
+    try {
+      return body.get();
+    } finally {
+      if (before.isDefined()) {
+        spark.conf().set(key, before.get());
+      } else {
+        spark.conf().unset(key);
+      }
+    }
   }
 
   private static StageRunner.Outcome write(SparkSession spark, DedupSettings settings,
@@ -195,14 +224,15 @@ public final class DedupJob {
           .select(col(KEPT), col(REASON), col(CLUSTER_SIZE)), new CountOutcomes());
       stats.add("too_short_for_minhash", keys.filter(col(BANDS).isNull()).count());
       Accounting accounting = Accounting.fromCounters(stats).verify("dedup");
-      Dataset<Row> tagged = withClusters(spark, docRows, docSchema, clusters);
       spark.sparkContext().setJobDescription("dedup: write documents");
-      tagged.filter(col(KEPT).isNull().or(col(KEPT))).select(outputColumns())
+      withClusters(spark, docRows, docSchema, clusters, false)
+          .filter(col(KEPT).isNull().or(col(KEPT))).select(outputColumns())
           .write().parquet(temporary);
       spark.sparkContext().setJobDescription("dedup: write _rejected");
-      rejected(tagged, options).write().parquet(temporary + "/_rejected");
+      rejected(withClusters(spark, docRows, docSchema, rejectedToWrite(clusters, options), true))
+          .write().parquet(temporary + "/_rejected");
       spark.sparkContext().setJobDescription("dedup: write the cluster table");
-      clusters.drop(INPUT_PARTITION).write().parquet(temporary + "/" + CLUSTERS_DIR);
+      clusters.drop(INPUT_PARTITION, INPUT_FILE).write().parquet(temporary + "/" + CLUSTERS_DIR);
       spark.sparkContext().setJobDescription("dedup: write the index of kept documents");
       keys.filter(col(EARLIER).equalTo(false))
           .select(Arrays.stream(KEYS.fieldNames()).map(name -> col(name)).toArray(Column[]::new))
@@ -232,10 +262,11 @@ public final class DedupJob {
     }
   }
 
-  /** Every input's documents, as one dataset of the document columns. */
+  /** Every input's documents, as one dataset of the document columns and the input file. */
   static Dataset<Row> documents(SparkSession spark, List<String> inputs) {
-    Column[] columns = Arrays.stream(DocumentSchema.SCHEMA.fieldNames())
-        .map(name -> col(name)).toArray(Column[]::new);
+    Column[] columns = Stream.concat(Arrays.stream(DocumentSchema.SCHEMA.fieldNames())
+            .map(name -> col(name)), Stream.of(input_file_name().as(INPUT_FILE)))
+        .toArray(Column[]::new);
     Dataset<Row> all = null;
     for (String input : inputs) {
       Dataset<Row> one = Datasets.read(spark, input).select(columns);
@@ -247,7 +278,8 @@ public final class DedupJob {
   /**
    * One row per document in a cluster: its cluster (the smallest id in it), the cluster's size,
    * whether the keep rule keeps it, and for the others why they go; and the input partition it
-   * was read from (null for an earlier run's document), which the cluster table leaves out.
+   * and file it was read from (null for an earlier run's document), which the cluster table
+   * leaves out.
    */
   static Dataset<Row> clusters(Dataset<Row> components, Dataset<Row> keys,
       DedupOptions options) {
@@ -255,8 +287,8 @@ public final class DedupJob {
             CLUSTER_ID)
         .join(keys.select(col(DocumentSchema.ID), col(EXACT), col(EARLIER),
             col(DocumentSchema.ATTRS), col(DocumentSchema.FETCHED_AT),
-            col(DocumentSchema.LANG_SCORE), col(KeepOrder.TEXT_CHARS), col(INPUT_PARTITION)),
-            DocumentSchema.ID);
+            col(DocumentSchema.LANG_SCORE), col(KeepOrder.TEXT_CHARS), col(INPUT_PARTITION),
+            col(INPUT_FILE)), DocumentSchema.ID);
     List<Column> order = new ArrayList<>();
     order.add(col(EARLIER).desc()); // a document kept by an earlier run stays kept
     order.addAll(Arrays.asList(KeepOrder.columns(options.keep())));
@@ -271,16 +303,18 @@ public final class DedupJob {
             col("_rank").equalTo(1).as(KEPT), col(KEPT_ID), col(EARLIER),
             when(col("_rank").equalTo(1), lit(null).cast(DataTypes.StringType))
                 .when(col(EXACT).equalTo(col("_kept_exact")), lit(EXACT_DUPLICATE))
-                .otherwise(lit(NEAR_DUPLICATE)).as(REASON), col(INPUT_PARTITION));
+                .otherwise(lit(NEAR_DUPLICATE)).as(REASON), col(INPUT_PARTITION),
+            col(INPUT_FILE));
   }
 
   /**
-   * The documents with their cluster columns (null when in no cluster), joined partition by
-   * partition where they were read ({@link LocalClusterJoin}): the documents are not shuffled
-   * and the cluster table is not broadcast. {@code docRows} must be the RDD the keys pass read.
+   * The documents with their cluster columns (null when in no cluster; with
+   * {@code matchedOnly}, only the documents in {@code clusters}), joined partition by partition
+   * where they were read ({@link LocalClusterJoin}): the documents are not shuffled and the
+   * cluster table is not broadcast. {@code docRows} must be the RDD the keys pass read.
    */
   static Dataset<Row> withClusters(SparkSession spark, JavaRDD<Row> docRows,
-      StructType docSchema, Dataset<Row> clusters) {
+      StructType docSchema, Dataset<Row> clusters, boolean matchedOnly) {
     List<Column> columns = new ArrayList<>(List.of(col(INPUT_PARTITION), col(DocumentSchema.ID)));
     for (String name : CLUSTER_COLUMNS.fieldNames()) {
       columns.add(col(name));
@@ -288,7 +322,7 @@ public final class DedupJob {
     JavaRDD<Row> rows = clusters.filter(col(INPUT_PARTITION).isNotNull())
         .select(columns.toArray(Column[]::new)).javaRDD();
     return spark.createDataFrame(LocalClusterJoin.join(docRows,
-            docSchema.fieldIndex(DocumentSchema.ID), rows, CLUSTER_COLUMNS.size()),
+            docSchema.fieldIndex(DocumentSchema.ID), rows, CLUSTER_COLUMNS.size(), matchedOnly),
         LocalClusterJoin.schema(docSchema, CLUSTER_COLUMNS));
   }
 
@@ -303,15 +337,26 @@ public final class DedupJob {
     return columns.toArray(Column[]::new);
   }
 
-  /** The dropped duplicates to keep for inspection, as the options ask. */
-  static Dataset<Row> rejected(Dataset<Row> tagged, DedupOptions options) {
-    Dataset<Row> dropped = tagged.filter(col(KEPT).equalTo(false));
-    switch (options.rejected()) {
-      case NONE -> dropped = dropped.limit(0);
-      case SAMPLE -> dropped = Datasets.firstByIdPerKey(dropped, REASON,
-          options.rejectedPerReason());
-      default -> { }
-    }
+  /**
+   * The cluster rows of the dropped duplicates to write to {@code _rejected/}, as the options
+   * ask: all, none, or a sample — the first {@code rejected_per_reason} per reason by input file
+   * and id, the same on every rerun of the same input, and held by few files, so that the
+   * removal join reads only the input partitions that hold them.
+   */
+  static Dataset<Row> rejectedToWrite(Dataset<Row> clusters, DedupOptions options) {
+    Dataset<Row> dropped = clusters.filter(col(KEPT).equalTo(false)
+        .and(col(INPUT_PARTITION).isNotNull()));
+    return switch (options.rejected()) {
+      case NONE -> dropped.limit(0);
+      case SAMPLE -> dropped.withColumn("_n", row_number().over(Window.partitionBy(col(REASON))
+              .orderBy(col(INPUT_FILE), col(DocumentSchema.ID))))
+          .filter(col("_n").leq(options.rejectedPerReason())).drop("_n");
+      case ALL -> dropped;
+    };
+  }
+
+  /** The dropped documents in the columns of {@code _rejected/}. */
+  static Dataset<Row> rejected(Dataset<Row> dropped) {
     List<Column> columns = new ArrayList<>();
     for (String name : DocumentSchema.SCHEMA.fieldNames()) {
       columns.add(col(name));
@@ -350,6 +395,7 @@ public final class DedupJob {
     private final int attrs;
     private final int fetchedAt;
     private final int langScore;
+    private final int inputFile;
 
     ComputeKeys(DedupOptions options, StructType documents) {
       this.options = options;
@@ -359,6 +405,7 @@ public final class DedupJob {
       this.attrs = documents.fieldIndex(DocumentSchema.ATTRS);
       this.fetchedAt = documents.fieldIndex(DocumentSchema.FETCHED_AT);
       this.langScore = documents.fieldIndex(DocumentSchema.LANG_SCORE);
+      this.inputFile = documents.fieldIndex(INPUT_FILE);
     }
 
     @Override
@@ -369,7 +416,7 @@ public final class DedupJob {
         DocumentKeys.Keys k = keys.of(body, row.getString(url));
         return RowFactory.create(row.getString(id), k.exact(), k.url(), k.signature(),
             k.bands(), row.get(attrs), row.get(fetchedAt), row.get(langScore),
-            body == null ? null : body.length(), partition);
+            body == null ? null : body.length(), partition, row.getString(inputFile));
       });
     }
   }

@@ -1,11 +1,12 @@
 package dev.quarry.dedup.spark;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction2;
@@ -43,15 +44,17 @@ final class LocalClusterJoin {
    * @param clusters rows of (partition, id, cluster columns…), partition being the document's
    *     input partition, one row per document in a cluster
    * @param clusterColumns how many cluster columns follow the id in a cluster row
+   * @param matchedOnly whether to return only the documents that have a cluster row (an inner
+   *     join): a partition with no cluster row is then not read at all
    */
   static JavaRDD<Row> join(JavaRDD<Row> documents, int idIndex, JavaRDD<Row> clusters,
-      int clusterColumns) {
+      int clusterColumns, boolean matchedOnly) {
     int partitions = documents.getNumPartitions();
     JavaRDD<Row> byPartition = clusters
         .mapToPair(row -> new Tuple2<>(row.getInt(0), row))
         .partitionBy(new ByIndex(partitions))
         .values();
-    return documents.zipPartitions(byPartition, new Attach(idIndex, clusterColumns));
+    return documents.zipPartitions(byPartition, new Attach(idIndex, clusterColumns, matchedOnly));
   }
 
   /** The schema of the joined rows: the documents' fields, then the cluster columns'. */
@@ -103,10 +106,12 @@ final class LocalClusterJoin {
     private static final long serialVersionUID = 1L;
     private final int idIndex;
     private final int clusterColumns;
+    private final boolean matchedOnly;
 
-    Attach(int idIndex, int clusterColumns) {
+    Attach(int idIndex, int clusterColumns, boolean matchedOnly) {
       this.idIndex = idIndex;
       this.clusterColumns = clusterColumns;
+      this.matchedOnly = matchedOnly;
     }
 
     @Override
@@ -120,48 +125,59 @@ final class LocalClusterJoin {
         }
         byId.put(row.getString(1), values);
       }
+      if (matchedOnly && byId.isEmpty()) {
+        return Collections.emptyIterator(); // the documents are never opened
+      }
       Object[] none = new Object[clusterColumns];
       return new Iterator<>() {
-        private final List<String> matched = new ArrayList<>();
+        private final Set<String> matched = new HashSet<>();
+        private Row next;
 
         @Override
         public boolean hasNext() {
-          if (documents.hasNext()) {
-            return true;
+          while (next == null && documents.hasNext()) {
+            Row document = documents.next();
+            String id = document.getString(idIndex);
+            Object[] cluster = byId.get(id);
+            if (cluster != null) {
+              matched.add(id);
+            } else if (matchedOnly) {
+              continue;
+            } else {
+              cluster = none;
+            }
+            Object[] values = new Object[document.length() + clusterColumns];
+            for (int i = 0; i < document.length(); i++) {
+              values[i] = document.get(i);
+            }
+            System.arraycopy(cluster, 0, values, document.length(), clusterColumns);
+            next = RowFactory.create(values);
           }
-          checkEveryClusterRowMatched();
-          return false;
+          if (next == null) {
+            checkEveryClusterRowMatched();
+            return false;
+          }
+          return true;
         }
 
         @Override
         public Row next() {
-          if (!documents.hasNext()) {
+          if (!hasNext()) {
             throw new NoSuchElementException();
           }
-          Row document = documents.next();
-          String id = document.getString(idIndex);
-          Object[] cluster = byId.get(id);
-          if (cluster == null) {
-            cluster = none;
-          } else if (cluster != none) {
-            matched.add(id);
-          }
-          Object[] values = new Object[document.length() + clusterColumns];
-          for (int i = 0; i < document.length(); i++) {
-            values[i] = document.get(i);
-          }
-          System.arraycopy(cluster, 0, values, document.length(), clusterColumns);
-          return RowFactory.create(values);
+          Row row = next;
+          next = null;
+          return row;
         }
 
         private void checkEveryClusterRowMatched() {
-          matched.forEach(byId::remove);
-          matched.clear();
-          if (!byId.isEmpty()) {
-            throw new IllegalStateException("document " + byId.keySet().iterator().next()
-                + " (and " + (byId.size() - 1) + " more) was read from this input partition by "
-                + "the keys pass but is not in it now: the input changed during the job; run "
-                + "dedup again on an input that nothing rewrites meanwhile");
+          if (matched.size() < byId.size()) {
+            String missing = byId.keySet().stream().filter(id -> !matched.contains(id))
+                .findFirst().orElseThrow();
+            throw new IllegalStateException("document " + missing + " (and "
+                + (byId.size() - matched.size() - 1) + " more) was read from this input "
+                + "partition by the keys pass but is not in it now: the input changed during "
+                + "the job; run dedup again on an input that nothing rewrites meanwhile");
           }
         }
       };

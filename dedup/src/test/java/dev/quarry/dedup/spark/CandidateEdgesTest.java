@@ -66,10 +66,25 @@ class CandidateEdgesTest {
   }
 
   @Test
-  void aBucketIsAStarNotAllPairs() {
+  void aBucketIsAStarAndAChainNotAllPairs() {
     Dataset<Row> keys = keys(new Object[] {"c", 3, -7L}, new Object[] {"a", 3, -7L},
-        new Object[] {"d", 3, -7L}, new Object[] {"b", 3, -7L});
-    assertThat(edges(keys)).containsExactly("a-b", "a-c", "a-d");
+        new Object[] {"e", 3, -7L}, new Object[] {"d", 3, -7L}, new Object[] {"b", 3, -7L});
+    // 2n - 3 edges for n members: the star from a, and b-c, c-d, d-e (not b-d, b-e, c-e).
+    assertThat(edges(keys)).containsExactly("a-b", "a-c", "a-d", "a-e", "b-c", "c-d", "d-e");
+  }
+
+  @Test
+  void documentsSharingAKeyGetAStarOnlyAndNullKeysShareNothing() {
+    Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create("c", "k"),
+            RowFactory.create("a", "k"), RowFactory.create("d", "k"),
+            RowFactory.create("b", "k"), RowFactory.create("e", null),
+            RowFactory.create("f", null)),
+        new StructType().add(CandidateEdges.ID, DataTypes.StringType)
+            .add("exact", DataTypes.StringType));
+    assertThat(CandidateEdges.edgesByKey(rows, "exact")
+        .orderBy(CandidateEdges.SRC, CandidateEdges.DST).collectAsList())
+        .extracting(r -> r.getString(0) + "-" + r.getString(1))
+        .containsExactly("a-b", "a-c", "a-d");
   }
 
   @Test
@@ -96,14 +111,14 @@ class CandidateEdgesTest {
   }
 
   @Test
-  void aBucketOfOneHundredThousandMembersGivesOneEdgePerOtherMember() {
+  void aBucketOfOneHundredThousandMembersGivesAStarAndAChainNeverAllPairs() {
     Dataset<Row> keys = spark.range(100_000)
         .select(format_string("doc-%06d", col("id")).as(CandidateEdges.ID),
             lit(4).as(CandidateEdges.BAND), lit(42L).as(CandidateEdges.BUCKET));
     Dataset<Row> edges = CandidateEdges.edges(keys);
-    assertThat(edges.count()).isEqualTo(99_999);
-    assertThat(edges.select(CandidateEdges.SRC).distinct().collectAsList())
-        .extracting(r -> r.getString(0)).containsExactly("doc-000000");
+    assertThat(edges.count()).isEqualTo(99_999 + 99_998);
+    assertThat(edges.filter(col(CandidateEdges.SRC).equalTo("doc-000000")).count())
+        .isEqualTo(99_999);
     BucketStats stats = CandidateEdges.stats(keys);
     assertThat(stats.bucketsBySize()).containsEntry(">10000", 1L);
     assertThat(stats.largeBuckets()).isEqualTo(1);
@@ -116,7 +131,7 @@ class CandidateEdgesTest {
         new Object[] {"b3-9", 1, 0L}));
     List<String> onOne = ShufflePartitions.with(spark, 1, () -> edges(keys.repartition(1)));
     List<String> onMany = ShufflePartitions.with(spark, 5, () -> edges(keys.repartition(7)));
-    assertThat(onOne).hasSize(1 + 2 + 11 + 39 + 2).isEqualTo(onMany);
+    assertThat(onOne).hasSize(1 + 3 + 21 + 77 + 3).isEqualTo(onMany); // 2n - 3 per bucket
     assertThat(ShufflePartitions.with(spark, 5, () -> CandidateEdges.stats(keys.repartition(7))))
         .isEqualTo(CandidateEdges.stats(keys.repartition(1)));
   }

@@ -48,7 +48,7 @@ class LocalClusterJoinTest {
         RowFactory.create(partOfB, "b", "b", true), RowFactory.create(partOfE, "e", "b", false)),
         2);
 
-    List<Row> joined = LocalClusterJoin.join(docs, 0, clusters, 2).collect();
+    List<Row> joined = LocalClusterJoin.join(docs, 0, clusters, 2, false).collect();
 
     Map<String, String> byId = new TreeMap<>();
     joined.forEach(r -> byId.put(r.getString(0), r.getString(1) + "|" + r.get(2) + "|"
@@ -62,7 +62,7 @@ class LocalClusterJoinTest {
   void theDocumentsAreNotShuffledOnlyTheClusterRows() {
     JavaRDD<Row> clusters = context.parallelize(List.of(RowFactory.create(0, "a", "a", true)));
 
-    RDD<Row> joined = LocalClusterJoin.join(documents(), 0, clusters, 2).rdd();
+    RDD<Row> joined = LocalClusterJoin.join(documents(), 0, clusters, 2, false).rdd();
 
     // Zipped partition by partition with the documents as they were read (no shuffle in their
     // lineage); the one shuffle is of the cluster rows, to the input partition they name.
@@ -73,6 +73,32 @@ class LocalClusterJoinTest {
   }
 
   @Test
+  void matchedOnlyGivesTheClusteredDocumentsAndNeverOpensAPartitionWithoutClusterRows() {
+    // Reading the last partition fails: matched-only must not open it, as no cluster row is
+    // there.
+    JavaRDD<Row> docs = documents().mapPartitionsWithIndex((index, rows) -> index < 2 ? rows
+        : failing(), false);
+    JavaRDD<Row> clusters = context.parallelize(List.of(RowFactory.create(0, "a", "a", true)));
+
+    assertThat(LocalClusterJoin.join(docs, 0, clusters, 2, true).collect())
+        .extracting(r -> r.getString(0) + "|" + r.get(2)).containsExactly("a|a");
+  }
+
+  private static java.util.Iterator<Row> failing() {
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        throw new IllegalStateException("partition read");
+      }
+
+      @Override
+      public Row next() {
+        throw new IllegalStateException("partition read");
+      }
+    };
+  }
+
+  @Test
   void aClusterRowWhoseDocumentIsNotInItsPartitionFailsTheTask() {
     JavaRDD<Row> docs = documents();
     int partOfA = docs.glom().collect().get(0).get(0).getString(0).equals("a") ? 0 : -1;
@@ -80,7 +106,7 @@ class LocalClusterJoinTest {
     // "e" is in the last partition, not the first: the input changed between the two reads.
     JavaRDD<Row> clusters = context.parallelize(List.of(RowFactory.create(0, "e", "a", false)));
 
-    assertThatThrownBy(() -> LocalClusterJoin.join(docs, 0, clusters, 2).collect())
+    assertThatThrownBy(() -> LocalClusterJoin.join(docs, 0, clusters, 2, false).collect())
         .isInstanceOf(SparkException.class)
         .hasMessageContaining("document e")
         .hasMessageContaining("the input changed during the job");

@@ -2,6 +2,8 @@ package dev.quarry.dedup.exact;
 
 import dev.quarry.core.Hashing;
 import dev.quarry.core.text.Nfkc;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -34,7 +36,8 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
 
   /** The key of a text already in NFKC ({@link Nfkc#of}), when the caller has it anyway. */
   public String ofNfkc(String nfkcText) {
-    return Hashing.sha256Hex(normaliseNfkc(nfkcText)).substring(0, 32);
+    String text = lowercase ? nfkcText.toLowerCase(Locale.ROOT) : nfkcText;
+    return KeyDigest.FOR_THREAD.get().key(text, foldWhitespace);
   }
 
   /** The text the key hashes. */
@@ -70,5 +73,63 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
 
   private static boolean isWhitespace(int cp) {
     return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
+  }
+
+  /**
+   * SHA-256 of the normalised text's UTF-8, fed while the whitespace is folded: the same bytes
+   * as {@code sha256(normalise(text).getBytes(UTF_8))} — unpaired surrogates become {@code ?}
+   * as there — without building the folded string or its byte array. One per thread.
+   */
+  private static final class KeyDigest {
+    static final ThreadLocal<KeyDigest> FOR_THREAD = ThreadLocal.withInitial(KeyDigest::new);
+    private final MessageDigest digest = Hashing.sha256();
+    private final byte[] buffer = new byte[8192];
+    private int size;
+
+    String key(String text, boolean fold) {
+      size = 0;
+      boolean pendingSpace = false;
+      boolean any = false;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        if (fold && isWhitespace(cp)) {
+          pendingSpace = any;
+          continue;
+        }
+        if (pendingSpace) {
+          put(' ');
+          pendingSpace = false;
+        }
+        put(cp);
+        any = true;
+      }
+      digest.update(buffer, 0, size);
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private void put(int cp) {
+      if (size > buffer.length - 4) {
+        digest.update(buffer, 0, size);
+        size = 0;
+      }
+      if (cp < 0x80) {
+        buffer[size++] = (byte) cp;
+      } else if (cp < 0x800) {
+        buffer[size++] = (byte) (0xC0 | cp >> 6);
+        buffer[size++] = (byte) (0x80 | cp & 0x3F);
+      } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+        buffer[size++] = '?'; // unpaired: what String.getBytes(UTF_8) writes
+      } else if (cp < 0x10000) {
+        buffer[size++] = (byte) (0xE0 | cp >> 12);
+        buffer[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buffer[size++] = (byte) (0x80 | cp & 0x3F);
+      } else {
+        buffer[size++] = (byte) (0xF0 | cp >> 18);
+        buffer[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        buffer[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buffer[size++] = (byte) (0x80 | cp & 0x3F);
+      }
+    }
   }
 }

@@ -2,6 +2,8 @@ package dev.quarry.dedup.exact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.core.Hashing;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExactKeyTest {
@@ -45,5 +47,20 @@ class ExactKeyTest {
     assertThat(DEFAULTS.of("Hello World")).isNotEqualTo(DEFAULTS.of("hello world"));
     assertThat(lowercase.of("HELLO   World")).isEqualTo("b94d27b9934d3e08a52e52d7da7dabfa");
     assertThat(lowercase.normalise("ＡＢＣ Ÿ ǅ")).isEqualTo("abc ÿ dž"); // NFKC splits ǅ to Dž
+  }
+
+  @Test
+  void keyIsTheHashOfTheNormalisedTextForAnyCharacters() {
+    String longText = "Ünïcödé wörds, 東京タワー, ภาษาไทย, emoji 😀 and\u0085more\u3000spaces ".repeat(400);
+    List<String> texts = List.of("", "   ", "  lead and trail \t\n", "a\u00a0\u2003b",
+        "unpaired \ud800 high and \udc00 low", "pair 😀 at the end 😀", longText,
+        "x".repeat(8190) + "é😀é");
+    for (ExactKey key : List.of(new ExactKey(false, true), new ExactKey(false, false),
+        new ExactKey(true, true))) {
+      for (String text : texts) {
+        assertThat(key.of(text)).as("%s on %.40s", key, text)
+            .isEqualTo(Hashing.sha256Hex(key.normalise(text)).substring(0, 32));
+      }
+    }
   }
 }

@@ -1,12 +1,10 @@
 package dev.quarry.dedup.spark;
 
+import dev.quarry.core.LookaheadIterator;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction2;
@@ -116,71 +114,67 @@ final class LocalClusterJoin {
 
     @Override
     public Iterator<Row> call(Iterator<Row> documents, Iterator<Row> clusters) {
-      Map<String, Object[]> byId = new HashMap<>();
+      Map<String, Cluster> byId = new HashMap<>();
       while (clusters.hasNext()) {
         Row row = clusters.next();
         Object[] values = new Object[clusterColumns];
         for (int i = 0; i < clusterColumns; i++) {
           values[i] = row.get(2 + i);
         }
-        byId.put(row.getString(1), values);
+        byId.put(row.getString(1), new Cluster(values));
       }
       if (matchedOnly && byId.isEmpty()) {
         return Collections.emptyIterator(); // the documents are never opened
       }
       Object[] none = new Object[clusterColumns];
-      return new Iterator<>() {
-        private final Set<String> matched = new HashSet<>();
-        private Row next;
+      return new LookaheadIterator<>() {
+        private int matched;
 
         @Override
-        public boolean hasNext() {
-          while (next == null && documents.hasNext()) {
+        protected Row computeNext() {
+          while (documents.hasNext()) {
             Row document = documents.next();
-            String id = document.getString(idIndex);
-            Object[] cluster = byId.get(id);
-            if (cluster != null) {
-              matched.add(id);
-            } else if (matchedOnly) {
+            Cluster cluster = byId.get(document.getString(idIndex));
+            if (cluster == null && matchedOnly) {
               continue;
-            } else {
-              cluster = none;
+            }
+            if (cluster != null && !cluster.matched) {
+              cluster.matched = true;
+              matched++;
             }
             Object[] values = new Object[document.length() + clusterColumns];
             for (int i = 0; i < document.length(); i++) {
               values[i] = document.get(i);
             }
-            System.arraycopy(cluster, 0, values, document.length(), clusterColumns);
-            next = RowFactory.create(values);
+            System.arraycopy(cluster == null ? none : cluster.values, 0, values,
+                document.length(), clusterColumns);
+            return RowFactory.create(values);
           }
-          if (next == null) {
-            checkEveryClusterRowMatched();
-            return false;
-          }
-          return true;
+          return null;
         }
 
         @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          Row row = next;
-          next = null;
-          return row;
-        }
-
-        private void checkEveryClusterRowMatched() {
-          if (matched.size() < byId.size()) {
-            String missing = byId.keySet().stream().filter(id -> !matched.contains(id))
-                .findFirst().orElseThrow();
+        protected void onEnd() {
+          if (matched < byId.size()) {
+            String missing = byId.entrySet().stream().filter(e -> !e.getValue().matched)
+                .findFirst().orElseThrow().getKey();
             throw new IllegalStateException("document " + missing + " (and "
-                + (byId.size() - matched.size() - 1) + " more) was read from this input "
+                + (byId.size() - matched - 1) + " more) was read from this input "
                 + "partition by the keys pass but is not in it now: the input changed during "
                 + "the job; run dedup again on an input that nothing rewrites meanwhile");
           }
         }
       };
+    }
+  }
+
+  /** A document's cluster columns, and whether the partition has shown the document yet. */
+  private static final class Cluster {
+    final Object[] values;
+    boolean matched;
+
+    Cluster(Object[] values) {
+      this.values = values;
     }
   }
 }

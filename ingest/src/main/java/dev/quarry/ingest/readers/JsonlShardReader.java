@@ -55,7 +55,7 @@ public final class JsonlShardReader implements ShardReader {
     }
 
     @Override
-    protected IngestRecord computeNext() {
+    protected IngestRecord readNext() {
       while (!done) {
         if (file.size() == 0) {
           done = true;

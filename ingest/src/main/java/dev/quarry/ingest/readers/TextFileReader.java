@@ -27,7 +27,7 @@ public final class TextFileReader implements ShardReader {
       private boolean done;
 
       @Override
-      protected IngestRecord computeNext() {
+      protected IngestRecord readNext() {
         if (done) {
           return null;
         }

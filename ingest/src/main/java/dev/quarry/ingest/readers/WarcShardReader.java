@@ -67,7 +67,7 @@ public final class WarcShardReader implements ShardReader {
     }
 
     @Override
-    protected IngestRecord computeNext() throws IOException {
+    protected IngestRecord readNext() throws IOException {
       if (done) {
         return null;
       }

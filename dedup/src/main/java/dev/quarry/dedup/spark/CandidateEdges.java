@@ -3,16 +3,13 @@ package dev.quarry.dedup.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.min;
 
+import dev.quarry.core.LookaheadIterator;
 import dev.quarry.core.config.Check;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
@@ -57,7 +54,6 @@ public final class CandidateEdges {
   /** Another member of the bucket. */
   public static final String DST = "dst";
   public static final long DEFAULT_LARGE_BUCKET_BOUND = 10_000;
-  private static final String SMALLEST = "smallest";
   private static final StructType EDGES = new StructType()
       .add(SRC, DataTypes.StringType, false)
       .add(DST, DataTypes.StringType, false);
@@ -111,36 +107,34 @@ public final class CandidateEdges {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      return new Iterator<>() {
+      return new LookaheadIterator<>() {
         private Row previous;
         private String smallest;
-        private final Deque<Row> pending = new ArrayDeque<>(2);
+        private Row chainEdge; // the second edge of the last row, given out next
 
         @Override
-        public boolean hasNext() {
-          while (pending.isEmpty() && rows.hasNext()) {
+        protected Row computeNext() {
+          if (chainEdge != null) {
+            Row edge = chainEdge;
+            chainEdge = null;
+            return edge;
+          }
+          while (rows.hasNext()) {
             Row row = rows.next();
             String id = row.getString(keyColumns);
-            if (previous == null || !sameKey(previous, row)) {
+            Row before = previous;
+            previous = row;
+            if (before == null || !sameKey(before, row)) {
               smallest = id;
             } else if (!id.equals(smallest)) {
-              pending.add(RowFactory.create(smallest, id));
-              String before = previous.getString(keyColumns);
-              if (chain && !before.equals(smallest) && !before.equals(id)) {
-                pending.add(RowFactory.create(before, id));
+              String beforeId = before.getString(keyColumns);
+              if (chain && !beforeId.equals(smallest) && !beforeId.equals(id)) {
+                chainEdge = RowFactory.create(beforeId, id);
               }
+              return RowFactory.create(smallest, id);
             }
-            previous = row;
           }
-          return !pending.isEmpty();
-        }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return pending.poll();
+          return null;
         }
       };
     }
@@ -184,9 +178,8 @@ public final class CandidateEdges {
     return bandKeys.select(col(ID).cast(DataTypes.StringType).as(ID), col(BAND), col(BUCKET));
   }
 
-  /** One row per (band, bucket): its smallest id and its number of members (null ids aside). */
+  /** One row per (band, bucket): its number of members (null ids aside). */
   private static Dataset<Row> buckets(Dataset<Row> members) {
-    return members.groupBy(col(BAND), col(BUCKET))
-        .agg(min(col(ID)).as(SMALLEST), count(col(ID)).as(SIZE));
+    return members.groupBy(col(BAND), col(BUCKET)).agg(count(col(ID)).as(SIZE));
   }
 }

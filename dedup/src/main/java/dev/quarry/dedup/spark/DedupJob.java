@@ -115,11 +115,8 @@ public final class DedupJob {
       .add(INPUT_PARTITION, DataTypes.IntegerType, true)
       .add(INPUT_FILE, DataTypes.StringType, true);
   /** The cluster columns each document gets in the removal join. */
-  private static final StructType CLUSTER_COLUMNS = new StructType()
-      .add(CLUSTER_ID, DataTypes.StringType, true)
-      .add(CLUSTER_SIZE, DataTypes.LongType, true)
-      .add(KEPT, DataTypes.BooleanType, true)
-      .add(REASON, DataTypes.StringType, true);
+  private static final List<String> CLUSTER_COLUMNS = List.of(CLUSTER_ID, CLUSTER_SIZE, KEPT,
+      REASON);
 
   private DedupJob() {}
 
@@ -218,11 +215,11 @@ public final class DedupJob {
       clusters = clusters(components.components(), keys, options)
           .persist(StorageLevel.MEMORY_AND_DISK());
       Stats stats = PartitionStats.over(keys.filter(col(EARLIER).equalTo(false))
-          .select(col(DocumentSchema.ID))
-          .join(clusters.select(col(DocumentSchema.ID), col(KEPT), col(REASON),
-              col(CLUSTER_SIZE)), new String[] {DocumentSchema.ID}, "left")
-          .select(col(KEPT), col(REASON), col(CLUSTER_SIZE)), new CountOutcomes());
-      stats.add("too_short_for_minhash", keys.filter(col(BANDS).isNull()).count());
+          .select(col(DocumentSchema.ID), col(BANDS).isNull().as("too_short"))
+          .join(clusters.select(col(DocumentSchema.ID), col(KEPT), col(REASON)),
+              new String[] {DocumentSchema.ID}, "left")
+          .select(col(KEPT), col(REASON), col("too_short")), new CountOutcomes());
+      stats.add("too_short_for_minhash", 0); // recorded when there is none too
       Accounting accounting = Accounting.fromCounters(stats).verify("dedup");
       spark.sparkContext().setJobDescription("dedup: write documents");
       withClusters(spark, docRows, docSchema, clusters, false)
@@ -316,14 +313,15 @@ public final class DedupJob {
   static Dataset<Row> withClusters(SparkSession spark, JavaRDD<Row> docRows,
       StructType docSchema, Dataset<Row> clusters, boolean matchedOnly) {
     List<Column> columns = new ArrayList<>(List.of(col(INPUT_PARTITION), col(DocumentSchema.ID)));
-    for (String name : CLUSTER_COLUMNS.fieldNames()) {
-      columns.add(col(name));
-    }
-    JavaRDD<Row> rows = clusters.filter(col(INPUT_PARTITION).isNotNull())
-        .select(columns.toArray(Column[]::new)).javaRDD();
+    CLUSTER_COLUMNS.forEach(name -> columns.add(col(name)));
+    Dataset<Row> rows = clusters.filter(col(INPUT_PARTITION).isNotNull())
+        .select(columns.toArray(Column[]::new));
+    StructType clusterColumns = new StructType(Arrays.copyOfRange(rows.schema().fields(), 2,
+        columns.size()));
     return spark.createDataFrame(LocalClusterJoin.join(docRows,
-            docSchema.fieldIndex(DocumentSchema.ID), rows, CLUSTER_COLUMNS.size(), matchedOnly),
-        LocalClusterJoin.schema(docSchema, CLUSTER_COLUMNS));
+            docSchema.fieldIndex(DocumentSchema.ID), rows.javaRDD(), clusterColumns.size(),
+            matchedOnly),
+        LocalClusterJoin.schema(docSchema, clusterColumns));
   }
 
   private static Column[] outputColumns() {
@@ -421,7 +419,10 @@ public final class DedupJob {
     }
   }
 
-  /** Exact counts: documents in, kept, and dropped by reason. */
+  /**
+   * Exact counts over this run's documents (not an index's): in, kept, dropped by reason, and
+   * those too short for MinHash.
+   */
   private static final class CountOutcomes extends PartitionStats {
     private static final long serialVersionUID = 1L;
 
@@ -435,6 +436,9 @@ public final class DedupJob {
         }
       } else {
         s.increment("rejected." + row.getString(1));
+      }
+      if (row.getBoolean(2)) {
+        s.increment("too_short_for_minhash");
       }
     }
   }

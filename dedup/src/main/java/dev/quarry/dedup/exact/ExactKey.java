@@ -5,6 +5,7 @@ import dev.quarry.core.text.Nfkc;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * The exact-dedup key of a text: documents with equal keys are copies of each other once
@@ -36,39 +37,42 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
 
   /** The key of a text already in NFKC ({@link Nfkc#of}), when the caller has it anyway. */
   public String ofNfkc(String nfkcText) {
-    String text = lowercase ? nfkcText.toLowerCase(Locale.ROOT) : nfkcText;
-    return KeyDigest.FOR_THREAD.get().key(text, foldWhitespace);
+    return KeyDigest.FOR_THREAD.get().key(cased(nfkcText), foldWhitespace);
   }
 
   /** The text the key hashes. */
   public String normalise(String text) {
-    return normaliseNfkc(Nfkc.of(text));
+    String cased = cased(Nfkc.of(text));
+    StringBuilder folded = new StringBuilder(cased.length());
+    forEachCodePoint(cased, foldWhitespace, folded::appendCodePoint);
+    return folded.toString();
   }
 
-  private String normaliseNfkc(String normal) {
-    if (lowercase) {
-      normal = normal.toLowerCase(Locale.ROOT);
-    }
-    return foldWhitespace ? foldWhitespace(normal) : normal;
+  private String cased(String nfkcText) {
+    return lowercase ? nfkcText.toLowerCase(Locale.ROOT) : nfkcText;
   }
 
-  private static String foldWhitespace(String text) {
-    StringBuilder folded = new StringBuilder(text.length());
+  /**
+   * Gives {@code sink} the code points of {@code text}, with every whitespace run folded to one
+   * space and the ends trimmed when {@code fold}: the one definition of the text the key hashes.
+   */
+  private static void forEachCodePoint(String text, boolean fold, IntConsumer sink) {
     boolean pendingSpace = false;
+    boolean any = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (isWhitespace(cp)) {
-        pendingSpace = folded.length() > 0;
-      } else {
-        if (pendingSpace) {
-          folded.append(' ');
-          pendingSpace = false;
-        }
-        folded.appendCodePoint(cp);
+      if (fold && isWhitespace(cp)) {
+        pendingSpace = any;
+        continue;
       }
+      if (pendingSpace) {
+        sink.accept(' ');
+        pendingSpace = false;
+      }
+      sink.accept(cp);
+      any = true;
     }
-    return folded.toString();
   }
 
   private static boolean isWhitespace(int cp) {
@@ -76,9 +80,9 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
   }
 
   /**
-   * SHA-256 of the normalised text's UTF-8, fed while the whitespace is folded: the same bytes
-   * as {@code sha256(normalise(text).getBytes(UTF_8))} — unpaired surrogates become {@code ?}
-   * as there — without building the folded string or its byte array. One per thread.
+   * SHA-256 of the normalised text's UTF-8, encoded as the folded code points come: the same
+   * bytes as {@code sha256(normalise(text).getBytes(UTF_8))} — unpaired surrogates become
+   * {@code ?} as there — without building the folded string or its byte array. One per thread.
    */
   private static final class KeyDigest {
     static final ThreadLocal<KeyDigest> FOR_THREAD = ThreadLocal.withInitial(KeyDigest::new);
@@ -88,22 +92,7 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
 
     String key(String text, boolean fold) {
       size = 0;
-      boolean pendingSpace = false;
-      boolean any = false;
-      for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        i += Character.charCount(cp);
-        if (fold && isWhitespace(cp)) {
-          pendingSpace = any;
-          continue;
-        }
-        if (pendingSpace) {
-          put(' ');
-          pendingSpace = false;
-        }
-        put(cp);
-        any = true;
-      }
+      forEachCodePoint(text, fold, this::put);
       digest.update(buffer, 0, size);
       return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }

@@ -68,8 +68,13 @@ public final class WordShingles {
       }
       shingles[i] = h;
     }
-    Arrays.sort(shingles);
-    return distinct(shingles);
+    return sortedDistinct(shingles);
+  }
+
+  /** The distinct values of {@code hashes}, sorted (sorts {@code hashes} in place). */
+  public static long[] sortedDistinct(long[] hashes) {
+    Arrays.sort(hashes);
+    return distinct(hashes);
   }
 
   /** |a ∩ b| / |a ∪ b| for two sorted distinct arrays; 0 when both are empty. */

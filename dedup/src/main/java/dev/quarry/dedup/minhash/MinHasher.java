@@ -77,12 +77,7 @@ public final class MinHasher {
    *     degenerate signature would make every short text a near-duplicate of every other
    */
   public long[] signature(long[] shingles) {
-    return signature(shingles, shingles.length);
-  }
-
-  /** The signature of the first {@code count} values of {@code shingles}. */
-  public long[] signature(long[] shingles, int count) {
-    if (count == 0) {
+    if (shingles.length == 0) {
       throw new IllegalArgumentException("no shingles: a text with fewer words than the shingle"
           + " size has no MinHash signature; deduplicate it exactly instead");
     }
@@ -90,8 +85,7 @@ public final class MinHasher {
     long[] b = offsets;
     long[] signature = new long[a.length];
     Arrays.fill(signature, EMPTY);
-    for (int j = 0; j < count; j++) {
-      long x = shingles[j];
+    for (long x : shingles) {
       // Branch-free minimum (values and EMPTY are below 2^33, so the difference's sign bit is
       // the comparison): the JIT vectorises this loop, which it does not do with Math.min on
       // longs or with a conditional store.

@@ -2,6 +2,7 @@ package dev.quarry.dedup.minhash;
 
 import dev.quarry.core.Hashing;
 import dev.quarry.core.text.Nfkc;
+import dev.quarry.core.text.WordShingles;
 import dev.quarry.core.text.WordSplitter;
 import dev.quarry.core.text.Words;
 import java.util.Arrays;
@@ -46,15 +47,7 @@ public record Shingler(int size) {
 
   /** The sorted, distinct shingle hashes; empty when the text has fewer than {@code size} words. */
   public long[] shingles(String text) {
-    long[] shingles = shinglesOfNfkc(Nfkc.of(text));
-    Arrays.sort(shingles);
-    int distinct = 0;
-    for (int i = 0; i < shingles.length; i++) {
-      if (i == 0 || shingles[i] != shingles[i - 1]) {
-        shingles[distinct++] = shingles[i];
-      }
-    }
-    return Arrays.copyOf(shingles, distinct);
+    return WordShingles.sortedDistinct(shinglesOfNfkc(Nfkc.of(text)));
   }
 
   /**
@@ -62,16 +55,15 @@ public record Shingler(int size) {
    * neither order nor distinctness); empty when the text has fewer than {@code size} words.
    */
   public long[] shinglesOfNfkc(String nfkcText) {
-    long[] words = wordHashes(nfkcText);
-    int count = (int) words[words.length - 1];
-    if (count < size) {
+    WordHashes words = wordHashes(nfkcText);
+    if (words.size < size) {
       return new long[0];
     }
-    long[] shingles = new long[count - size + 1];
+    long[] shingles = new long[words.size - size + 1];
     for (int i = 0; i < shingles.length; i++) {
       long h = SHINGLE_SEED;
       for (int j = i; j < i + size; j++) {
-        h = Hashing.mix64(h * 31 + words[j]);
+        h = Hashing.mix64(h * 31 + words.values[j]);
       }
       shingles[i] = h;
     }
@@ -86,20 +78,35 @@ public record Shingler(int size) {
     return shingles.length == 0;
   }
 
-  /** The word hashes in order; the last slot of the array holds how many there are. */
-  private static long[] wordHashes(String text) {
+  /** The hashes of a text's words, in order. */
+  private static final class WordHashes {
+    long[] values;
+    int size;
+
+    WordHashes(int capacity) {
+      values = new long[Math.max(capacity, 8)];
+    }
+
+    /** Adds {@code hash} unless it is 0, the hash of a word with nothing left of it. */
+    void add(long hash) {
+      if (hash == 0) {
+        return;
+      }
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = hash;
+    }
+  }
+
+  private static WordHashes wordHashes(String text) {
     Words words = WordSplitter.forThread().words(text);
-    long[] hashes = new long[words.size() + 1];
-    int count = 0;
+    WordHashes hashes = new WordHashes(words.size());
     for (int w = 0; w < words.size(); w++) {
       int start = words.start(w);
       int end = words.end(w);
       if (!words.dense(w)) {
-        long h = wordHash(text, start, end);
-        if (h != 0) {
-          hashes = room(hashes, count);
-          hashes[count++] = h;
-        }
+        hashes.add(wordHash(text, start, end));
         continue;
       }
       // A dense word (CJK, Thai, Hangul): a character of a spaceless script is a word of its
@@ -109,33 +116,15 @@ public record Shingler(int size) {
         int cp = text.codePointAt(i);
         int next = i + Character.charCount(cp);
         if (isSpaceless(cp)) {
-          long run = wordHash(text, runStart, i);
-          long one = wordHash(text, i, next);
-          hashes = room(hashes, count + 1);
-          if (run != 0) {
-            hashes[count++] = run;
-          }
-          if (one != 0) {
-            hashes[count++] = one;
-          }
+          hashes.add(wordHash(text, runStart, i));
+          hashes.add(wordHash(text, i, next));
           runStart = next;
         }
         i = next;
       }
-      long run = wordHash(text, runStart, end);
-      if (run != 0) {
-        hashes = room(hashes, count);
-        hashes[count++] = run;
-      }
+      hashes.add(wordHash(text, runStart, end));
     }
-    hashes = room(hashes, count);
-    hashes[hashes.length - 1] = count;
     return hashes;
-  }
-
-  /** {@code hashes} with a free slot at {@code index} below the last (the count's) slot. */
-  private static long[] room(long[] hashes, int index) {
-    return index + 1 < hashes.length ? hashes : Arrays.copyOf(hashes, hashes.length * 2 + 2);
   }
 
   /** The normalised word's hash, or 0 when nothing of it is left after normalisation. */

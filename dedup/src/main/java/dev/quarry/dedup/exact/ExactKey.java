@@ -60,9 +60,17 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
     boolean pendingSpace = false;
     boolean any = false;
     for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (fold && isWhitespace(cp)) {
+      int cp = text.charAt(i);
+      boolean whitespace;
+      if (cp < 0x80) { // most of the web: no code point decoding, no Unicode tables
+        i++;
+        whitespace = cp <= ' ' && (cp == ' ' || cp >= 0x09 && cp <= 0x0D || cp >= 0x1C);
+      } else {
+        cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        whitespace = isWhitespace(cp);
+      }
+      if (fold && whitespace) {
         pendingSpace = any;
         continue;
       }

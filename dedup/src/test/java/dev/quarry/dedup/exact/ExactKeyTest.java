@@ -33,6 +33,16 @@ class ExactKeyTest {
   }
 
   @Test
+  void everyAsciiCharacterFoldsExactlyWhenJavaOrUnicodeCallsItWhitespace() {
+    for (char c = 0; c < 0x80; c++) {
+      boolean whitespace = Character.isWhitespace(c) || Character.isSpaceChar(c);
+      assertThat(DEFAULTS.normalise("a" + c + c + "b"))
+          .as("U+%04X", (int) c)
+          .isEqualTo(whitespace ? "a b" : "a" + c + c + "b");
+    }
+  }
+
+  @Test
   void whitespaceIsKeptWhenFoldingIsOff() {
     ExactKey unfolded = new ExactKey(false, false);
 

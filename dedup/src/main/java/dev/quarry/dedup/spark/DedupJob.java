@@ -16,6 +16,7 @@ import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.Json;
 import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.spark.DocumentSchema;
+import dev.quarry.core.spark.InternalRows;
 import dev.quarry.core.spark.PartitionStats;
 import dev.quarry.core.spark.StageRunner;
 import dev.quarry.core.stats.Accounting;
@@ -39,13 +40,16 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,11 +177,12 @@ public final class DedupJob {
     DedupOptions options = settings.options();
     Dataset<Row> docs = documents(spark, settings.input());
     // One RDD for both reads of the documents — the keys pass and the removal join — so that
-    // input partition k is the same split both times (LocalClusterJoin).
-    JavaRDD<Row> docRows = docs.javaRDD();
+    // input partition k is the same split both times (LocalClusterJoin). Spark's own rows: the
+    // text is decoded only for the keys, and written out again as the bytes it was read as.
+    JavaRDD<InternalRow> docRows = InternalRows.of(docs).toJavaRDD();
     StructType docSchema = docs.schema();
-    Dataset<Row> newKeys = spark.createDataFrame(
-        docRows.mapPartitionsWithIndex(new ComputeKeys(options, docSchema), false), KEYED);
+    Dataset<Row> newKeys = InternalRows.toFrame(spark,
+        docRows.mapPartitionsWithIndex(new ComputeKeys(options, docSchema), false).rdd(), KEYED);
     Dataset<Row> keys = newKeys.withColumn(EARLIER, lit(false));
     for (String uri : settings.index()) {
       keys = keys.unionByName(EarlierIndex.read(spark, uri).withColumn(EARLIER, lit(true)),
@@ -188,6 +193,7 @@ public final class DedupJob {
     int partitions = spark.sessionState().conf().numShufflePartitions();
     keys = keys.repartition(partitions, col(DocumentSchema.ID))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> stars = null;
     Dataset<Row> candidates = null;
     Dataset<Row> clusters = null;
     try {
@@ -195,8 +201,11 @@ public final class DedupJob {
       Dataset<Row> bandKeys = keys.filter(col(BANDS).isNotNull())
           .select(col(DocumentSchema.ID), posexplode(col(BANDS)).as(new String[] {
               CandidateEdges.BAND, CandidateEdges.BUCKET}));
-      BucketStats buckets = CandidateEdges.stats(bandKeys, options.largeBucket());
-      Dataset<Row> edges = CandidateEdges.edges(bandKeys);
+      // Kept: read twice, for the bucket counts and for the edges.
+      stars = CandidateEdges.starsAndCounts(bandKeys, options.largeBucket())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      BucketStats buckets = CandidateEdges.statsOf(stars, options.largeBucket());
+      Dataset<Row> edges = CandidateEdges.edgesOf(stars);
       if (options.verify()) {
         edges = VerifiedEdges.atLeast(edges, keys, options.verifyThreshold());
       }
@@ -250,6 +259,9 @@ public final class DedupJob {
       return new StageRunner.Outcome(accounting, summary);
     } finally {
       keys.unpersist();
+      if (stars != null) {
+        stars.unpersist();
+      }
       if (candidates != null) {
         candidates.unpersist();
       }
@@ -310,7 +322,7 @@ public final class DedupJob {
    * where they were read ({@link LocalClusterJoin}): the documents are not shuffled and the
    * cluster table is not broadcast. {@code docRows} must be the RDD the keys pass read.
    */
-  static Dataset<Row> withClusters(SparkSession spark, JavaRDD<Row> docRows,
+  static Dataset<Row> withClusters(SparkSession spark, JavaRDD<InternalRow> docRows,
       StructType docSchema, Dataset<Row> clusters, boolean matchedOnly) {
     List<Column> columns = new ArrayList<>(List.of(col(INPUT_PARTITION), col(DocumentSchema.ID)));
     CLUSTER_COLUMNS.forEach(name -> columns.add(col(name)));
@@ -318,9 +330,9 @@ public final class DedupJob {
         .select(columns.toArray(Column[]::new));
     StructType clusterColumns = new StructType(Arrays.copyOfRange(rows.schema().fields(), 2,
         columns.size()));
-    return spark.createDataFrame(LocalClusterJoin.join(docRows,
-            docSchema.fieldIndex(DocumentSchema.ID), rows.javaRDD(), clusterColumns.size(),
-            matchedOnly),
+    return InternalRows.toFrame(spark, LocalClusterJoin.join(docRows,
+            docSchema.fieldIndex(DocumentSchema.ID), InternalRows.of(rows).toJavaRDD(),
+            clusterColumns, matchedOnly).rdd(),
         LocalClusterJoin.schema(docSchema, clusterColumns));
   }
 
@@ -384,7 +396,7 @@ public final class DedupJob {
    * {@link DocumentKeys} per partition.
    */
   private static final class ComputeKeys
-      implements Function2<Integer, Iterator<Row>, Iterator<Row>> {
+      implements Function2<Integer, Iterator<InternalRow>, Iterator<InternalRow>> {
     private static final long serialVersionUID = 1L;
     private final DedupOptions options;
     private final int id;
@@ -406,16 +418,27 @@ public final class DedupJob {
       this.inputFile = documents.fieldIndex(INPUT_FILE);
     }
 
+    /** One row of {@link #KEYED}; the input row may be reused, so what is kept is copied. */
     @Override
-    public Iterator<Row> call(Integer partition, Iterator<Row> rows) {
+    public Iterator<InternalRow> call(Integer partition, Iterator<InternalRow> rows) {
       DocumentKeys keys = new DocumentKeys(options);
       return MappedIterator.of(rows, row -> {
-        String body = row.getString(text);
-        DocumentKeys.Keys k = keys.of(body, row.getString(url));
-        return RowFactory.create(row.getString(id), k.exact(), k.url(), k.signature(),
-            k.bands(), row.get(attrs), row.get(fetchedAt), row.get(langScore),
-            body == null ? null : body.length(), partition, row.getString(inputFile));
+        String body = row.isNullAt(text) ? null : row.getUTF8String(text).toString();
+        String urlValue = row.isNullAt(url) ? null : row.getUTF8String(url).toString();
+        DocumentKeys.Keys k = keys.of(body, urlValue);
+        return new GenericInternalRow(new Object[] {copied(row, id),
+            UTF8String.fromString(k.exact()), UTF8String.fromString(k.url()),
+            k.signature() == null ? null : UnsafeArrayData.fromPrimitiveArray(k.signature()),
+            k.bands() == null ? null : UnsafeArrayData.fromPrimitiveArray(k.bands()),
+            row.isNullAt(attrs) ? null : row.getMap(attrs).copy(),
+            row.isNullAt(fetchedAt) ? null : row.getLong(fetchedAt),
+            row.isNullAt(langScore) ? null : row.getDouble(langScore),
+            body == null ? null : body.length(), partition, copied(row, inputFile)});
       });
+    }
+
+    private static UTF8String copied(InternalRow row, int field) {
+      return row.isNullAt(field) ? null : row.getUTF8String(field).clone();
     }
   }
 

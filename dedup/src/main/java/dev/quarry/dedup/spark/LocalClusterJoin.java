@@ -1,6 +1,7 @@
 package dev.quarry.dedup.spark;
 
 import dev.quarry.core.LookaheadIterator;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -8,9 +9,13 @@ import java.util.Map;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction2;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.JoinedRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
 
 /**
@@ -36,23 +41,27 @@ final class LocalClusterJoin {
   /**
    * Every row of {@code documents} followed by the cluster columns of its id — the values of
    * {@code clusters} from {@code clusterColumns}, all null for a document not in the table.
+   * Spark's own rows throughout ({@link dev.quarry.core.spark.InternalRows}): a document's
+   * columns pass through as they were read.
    *
    * @param documents the documents, the same RDD the keys pass read
    * @param idIndex the position of the id in a document row
    * @param clusters rows of (partition, id, cluster columns…), partition being the document's
    *     input partition, one row per document in a cluster
-   * @param clusterColumns how many cluster columns follow the id in a cluster row
+   * @param clusterColumns the cluster columns that follow the id in a cluster row
    * @param matchedOnly whether to return only the documents that have a cluster row (an inner
    *     join): a partition with no cluster row is then not read at all
    */
-  static JavaRDD<Row> join(JavaRDD<Row> documents, int idIndex, JavaRDD<Row> clusters,
-      int clusterColumns, boolean matchedOnly) {
+  static JavaRDD<InternalRow> join(JavaRDD<InternalRow> documents, int idIndex,
+      JavaRDD<InternalRow> clusters, StructType clusterColumns, boolean matchedOnly) {
     int partitions = documents.getNumPartitions();
-    JavaRDD<Row> byPartition = clusters
-        .mapToPair(row -> new Tuple2<>(row.getInt(0), row))
+    JavaRDD<InternalRow> byPartition = clusters
+        .mapToPair(row -> new Tuple2<>(row.getInt(0), row.copy())) // the reader reuses rows
         .partitionBy(new ByIndex(partitions))
         .values();
-    return documents.zipPartitions(byPartition, new Attach(idIndex, clusterColumns, matchedOnly));
+    DataType[] types = Arrays.stream(clusterColumns.fields()).map(StructField::dataType)
+        .toArray(DataType[]::new);
+    return documents.zipPartitions(byPartition, new Attach(idIndex, types, matchedOnly));
   }
 
   /** The schema of the joined rows: the documents' fields, then the cluster columns'. */
@@ -100,41 +109,43 @@ final class LocalClusterJoin {
   }
 
   /** One task's join: its cluster rows in a map by id, its documents streamed past it. */
-  private static final class Attach implements FlatMapFunction2<Iterator<Row>, Iterator<Row>, Row> {
+  private static final class Attach
+      implements FlatMapFunction2<Iterator<InternalRow>, Iterator<InternalRow>, InternalRow> {
     private static final long serialVersionUID = 1L;
     private final int idIndex;
-    private final int clusterColumns;
+    private final DataType[] clusterTypes;
     private final boolean matchedOnly;
 
-    Attach(int idIndex, int clusterColumns, boolean matchedOnly) {
+    Attach(int idIndex, DataType[] clusterTypes, boolean matchedOnly) {
       this.idIndex = idIndex;
-      this.clusterColumns = clusterColumns;
+      this.clusterTypes = clusterTypes;
       this.matchedOnly = matchedOnly;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> documents, Iterator<Row> clusters) {
-      Map<String, Cluster> byId = new HashMap<>();
+    public Iterator<InternalRow> call(Iterator<InternalRow> documents,
+        Iterator<InternalRow> clusters) {
+      Map<UTF8String, Cluster> byId = new HashMap<>();
       while (clusters.hasNext()) {
-        Row row = clusters.next();
-        Object[] values = new Object[clusterColumns];
-        for (int i = 0; i < clusterColumns; i++) {
-          values[i] = row.get(2 + i);
+        InternalRow row = clusters.next(); // a copy: see join
+        Object[] values = new Object[clusterTypes.length];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = row.get(2 + i, clusterTypes[i]);
         }
-        byId.put(row.getString(1), new Cluster(values));
+        byId.put(row.getUTF8String(1), new Cluster(new GenericInternalRow(values)));
       }
       if (matchedOnly && byId.isEmpty()) {
         return Collections.emptyIterator(); // the documents are never opened
       }
-      Object[] none = new Object[clusterColumns];
+      InternalRow none = new GenericInternalRow(clusterTypes.length);
       return new LookaheadIterator<>() {
         private int matched;
 
         @Override
-        protected Row computeNext() {
+        protected InternalRow computeNext() {
           while (documents.hasNext()) {
-            Row document = documents.next();
-            Cluster cluster = byId.get(document.getString(idIndex));
+            InternalRow document = documents.next();
+            Cluster cluster = byId.get(document.getUTF8String(idIndex));
             if (cluster == null && matchedOnly) {
               continue;
             }
@@ -142,13 +153,8 @@ final class LocalClusterJoin {
               cluster.matched = true;
               matched++;
             }
-            Object[] values = new Object[document.length() + clusterColumns];
-            for (int i = 0; i < document.length(); i++) {
-              values[i] = document.get(i);
-            }
-            System.arraycopy(cluster == null ? none : cluster.values, 0, values,
-                document.length(), clusterColumns);
-            return RowFactory.create(values);
+            // Handed on before the next document is read, as a reused row must be.
+            return new JoinedRow(document, cluster == null ? none : cluster.values);
           }
           return null;
         }
@@ -156,7 +162,7 @@ final class LocalClusterJoin {
         @Override
         protected void onEnd() {
           if (matched < byId.size()) {
-            String missing = byId.entrySet().stream().filter(e -> !e.getValue().matched)
+            UTF8String missing = byId.entrySet().stream().filter(e -> !e.getValue().matched)
                 .findFirst().orElseThrow().getKey();
             throw new IllegalStateException("document " + missing + " (and "
                 + (byId.size() - matched - 1) + " more) was read from this input "
@@ -170,10 +176,10 @@ final class LocalClusterJoin {
 
   /** A document's cluster columns, and whether the partition has shown the document yet. */
   private static final class Cluster {
-    final Object[] values;
+    final InternalRow values;
     boolean matched;
 
-    Cluster(Object[] values) {
+    Cluster(InternalRow values) {
       this.values = values;
     }
   }

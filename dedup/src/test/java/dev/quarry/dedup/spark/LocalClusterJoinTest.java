@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.spark.TestSpark;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import scala.jdk.javaapi.CollectionConverters;
@@ -25,44 +28,68 @@ class LocalClusterJoinTest {
     context = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
   }
 
+  private static final StructType CLUSTER_COLUMNS = new StructType()
+      .add("cluster_id", DataTypes.StringType).add("kept", DataTypes.BooleanType);
+
   /** Documents (id, text) in three partitions: a, b | c, d | e. */
-  private static JavaRDD<Row> documents() {
-    return context.parallelize(List.of(RowFactory.create("a", "text a"),
+  private static JavaRDD<InternalRow> documents() {
+    return internal(context.parallelize(List.of(RowFactory.create("a", "text a"),
         RowFactory.create("b", "text b"), RowFactory.create("c", "text c"),
-        RowFactory.create("d", "text d"), RowFactory.create("e", "text e")), 3);
+        RowFactory.create("d", "text d"), RowFactory.create("e", "text e")), 3));
+  }
+
+  /** Rows of strings and other values in Spark's own form. */
+  private static JavaRDD<InternalRow> internal(JavaRDD<Row> rows) {
+    return rows.map(row -> {
+      Object[] values = new Object[row.length()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.get(i) instanceof String s ? UTF8String.fromString(s) : row.get(i);
+      }
+      return new GenericInternalRow(values);
+    });
+  }
+
+  private static JavaRDD<InternalRow> clusterRows(Row... rows) {
+    return internal(context.parallelize(List.of(rows), Math.min(rows.length, 2)));
+  }
+
+  /** Joined rows (id, text, cluster_id, kept) as "id|text|cluster_id|kept". */
+  private static List<String> shown(JavaRDD<InternalRow> joined) {
+    return joined.map(r -> r.getUTF8String(0) + "|" + r.getUTF8String(1) + "|"
+        + (r.isNullAt(2) ? null : r.getUTF8String(2)) + "|"
+        + (r.isNullAt(3) ? null : r.getBoolean(3))).collect();
+  }
+
+  /** Which partition each document id is in. */
+  private static int partitionOf(JavaRDD<InternalRow> docs, String id) {
+    List<List<String>> parts = docs.map(r -> r.getUTF8String(0).toString()).glom().collect();
+    for (int p = 0; p < parts.size(); p++) {
+      if (parts.get(p).contains(id)) {
+        return p;
+      }
+    }
+    throw new AssertionError(id + " in no partition");
   }
 
   @Test
   void eachDocumentGetsItsClusterRowAndTheOthersNulls() {
-    JavaRDD<Row> docs = documents();
-    Map<Integer, List<String>> partitionOf = new TreeMap<>();
-    List<List<Row>> parts = docs.glom().collect();
-    for (int p = 0; p < parts.size(); p++) {
-      partitionOf.put(p, parts.get(p).stream().map(r -> r.getString(0)).toList());
-    }
-    int partOfB = partitionOf.entrySet().stream().filter(e -> e.getValue().contains("b"))
-        .findFirst().orElseThrow().getKey();
-    int partOfE = partitionOf.entrySet().stream().filter(e -> e.getValue().contains("e"))
-        .findFirst().orElseThrow().getKey();
-    JavaRDD<Row> clusters = context.parallelize(List.of(
-        RowFactory.create(partOfB, "b", "b", true), RowFactory.create(partOfE, "e", "b", false)),
-        2);
+    JavaRDD<InternalRow> docs = documents();
+    JavaRDD<InternalRow> clusters = clusterRows(
+        RowFactory.create(partitionOf(docs, "b"), "b", "b", true),
+        RowFactory.create(partitionOf(docs, "e"), "e", "b", false));
 
-    List<Row> joined = LocalClusterJoin.join(docs, 0, clusters, 2, false).collect();
+    List<String> joined = shown(LocalClusterJoin.join(docs, 0, clusters, CLUSTER_COLUMNS, false));
 
-    Map<String, String> byId = new TreeMap<>();
-    joined.forEach(r -> byId.put(r.getString(0), r.getString(1) + "|" + r.get(2) + "|"
-        + r.get(3)));
-    assertThat(byId).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-        "a", "text a|null|null", "b", "text b|b|true", "c", "text c|null|null",
-        "d", "text d|null|null", "e", "text e|b|false")));
+    assertThat(joined).containsExactlyInAnyOrder("a|text a|null|null", "b|text b|b|true",
+        "c|text c|null|null", "d|text d|null|null", "e|text e|b|false");
   }
 
   @Test
   void theDocumentsAreNotShuffledOnlyTheClusterRows() {
-    JavaRDD<Row> clusters = context.parallelize(List.of(RowFactory.create(0, "a", "a", true)));
+    JavaRDD<InternalRow> clusters = clusterRows(RowFactory.create(0, "a", "a", true));
 
-    RDD<Row> joined = LocalClusterJoin.join(documents(), 0, clusters, 2, false).rdd();
+    RDD<InternalRow> joined = LocalClusterJoin.join(documents(), 0, clusters, CLUSTER_COLUMNS,
+        false).rdd();
 
     // Zipped partition by partition with the documents as they were read (no shuffle in their
     // lineage); the one shuffle is of the cluster rows, to the input partition they name.
@@ -76,15 +103,15 @@ class LocalClusterJoinTest {
   void matchedOnlyGivesTheClusteredDocumentsAndNeverOpensAPartitionWithoutClusterRows() {
     // Reading the last partition fails: matched-only must not open it, as no cluster row is
     // there.
-    JavaRDD<Row> docs = documents().mapPartitionsWithIndex((index, rows) -> index < 2 ? rows
-        : failing(), false);
-    JavaRDD<Row> clusters = context.parallelize(List.of(RowFactory.create(0, "a", "a", true)));
+    JavaRDD<InternalRow> docs = documents().mapPartitionsWithIndex((index, rows) -> index < 2
+        ? rows : failing(), false);
+    JavaRDD<InternalRow> clusters = clusterRows(RowFactory.create(0, "a", "a", true));
 
-    assertThat(LocalClusterJoin.join(docs, 0, clusters, 2, true).collect())
-        .extracting(r -> r.getString(0) + "|" + r.get(2)).containsExactly("a|a");
+    assertThat(shown(LocalClusterJoin.join(docs, 0, clusters, CLUSTER_COLUMNS, true)))
+        .containsExactly("a|text a|a|true");
   }
 
-  private static java.util.Iterator<Row> failing() {
+  private static java.util.Iterator<InternalRow> failing() {
     return new java.util.Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -92,7 +119,7 @@ class LocalClusterJoinTest {
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         throw new IllegalStateException("partition read");
       }
     };
@@ -100,13 +127,13 @@ class LocalClusterJoinTest {
 
   @Test
   void aClusterRowWhoseDocumentIsNotInItsPartitionFailsTheTask() {
-    JavaRDD<Row> docs = documents();
-    int partOfA = docs.glom().collect().get(0).get(0).getString(0).equals("a") ? 0 : -1;
-    assertThat(partOfA).isZero();
+    JavaRDD<InternalRow> docs = documents();
+    assertThat(partitionOf(docs, "a")).isZero();
     // "e" is in the last partition, not the first: the input changed between the two reads.
-    JavaRDD<Row> clusters = context.parallelize(List.of(RowFactory.create(0, "e", "a", false)));
+    JavaRDD<InternalRow> clusters = clusterRows(RowFactory.create(0, "e", "a", false));
 
-    assertThatThrownBy(() -> LocalClusterJoin.join(docs, 0, clusters, 2, false).collect())
+    assertThatThrownBy(() -> LocalClusterJoin.join(docs, 0, clusters, CLUSTER_COLUMNS, false)
+        .count())
         .isInstanceOf(SparkException.class)
         .hasMessageContaining("document e")
         .hasMessageContaining("the input changed during the job");

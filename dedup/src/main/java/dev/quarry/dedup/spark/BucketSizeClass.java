@@ -49,6 +49,20 @@ public enum BucketSizeClass {
     return label;
   }
 
+  /** The class of a bucket of {@code size} members (at least 2). */
+  static BucketSizeClass of(long size) {
+    for (BucketSizeClass sizes : values()) {
+      if (size <= sizes.largest()) {
+        if (size < sizes.smallest()) {
+          break;
+        }
+        return sizes;
+      }
+    }
+    throw new IllegalArgumentException("a bucket of " + size + " members has no size class "
+        + "(classes start at 2)");
+  }
+
   /** One count per class, in class order, of the rows whose {@code size} falls in it. */
   static List<Column> counts(Column size) {
     List<Column> counts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.quarry.dedup;
 
 import dev.quarry.core.text.Nfkc;
+import dev.quarry.core.text.WordSplitter;
 import dev.quarry.dedup.exact.ExactKey;
 import dev.quarry.dedup.exact.UrlKey;
 import dev.quarry.dedup.minhash.BandKeys;
@@ -13,7 +14,7 @@ import dev.quarry.dedup.minhash.Shingler;
  * normalised URL (when URL dedup is on), and — unless the text has fewer words than a shingle —
  * its MinHash signature and LSH band keys. A text too short for a shingle gets no signature and
  * no band keys, so it can only be an exact (or URL) duplicate: such texts never share a
- * degenerate signature. One instance per partition; not thread-safe.
+ * degenerate signature. One instance per partition, used by the thread that made it.
  */
 public final class DocumentKeys {
   /** The keys of one document; {@code signature} and {@code bands} are null when too short. */
@@ -28,6 +29,7 @@ public final class DocumentKeys {
   private final Shingler shingler;
   private final MinHasher minHasher;
   private final LshParameters lsh;
+  private final WordSplitter splitter = WordSplitter.forThread();
 
   public DocumentKeys(DedupOptions options) {
     this.exactKey = new ExactKey(options.lowercase(), options.foldWhitespace());
@@ -42,7 +44,7 @@ public final class DocumentKeys {
     String urlKey = urlDedup && url != null ? UrlKey.of(url).orElse(null) : null;
     String nfkc = Nfkc.of(body); // once, for both keys
     String exact = exactKey.ofNfkc(nfkc);
-    long[] shingles = shingler.shinglesOfNfkc(nfkc);
+    long[] shingles = shingler.shinglesOfNfkc(nfkc, splitter);
     if (shingler.tooShort(shingles)) {
       return new Keys(exact, urlKey, null, null);
     }

@@ -61,16 +61,11 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
     boolean any = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.charAt(i);
-      boolean whitespace;
-      if (cp < 0x80) { // most of the web: no code point decoding, no Unicode tables
-        i++;
-        whitespace = cp <= ' ' && (cp == ' ' || cp >= 0x09 && cp <= 0x0D || cp >= 0x1C);
-      } else {
+      if (Character.isSurrogate((char) cp)) {
         cp = text.codePointAt(i);
-        i += Character.charCount(cp);
-        whitespace = isWhitespace(cp);
       }
-      if (fold && whitespace) {
+      i += Character.charCount(cp);
+      if (fold && isWhitespace(cp)) {
         pendingSpace = any;
         continue;
       }
@@ -83,8 +78,19 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
     }
   }
 
-  private static boolean isWhitespace(int cp) {
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
+  /**
+   * Java whitespace, a Unicode space separator or NEL: {@code Character.isWhitespace(cp) ||
+   * Character.isSpaceChar(cp) || cp == 0x85}, answered without Unicode tables below U+1680 —
+   * the only such code points there are ASCII's, NEL and NO-BREAK SPACE.
+   */
+  static boolean isWhitespace(int cp) {
+    if (cp < 0x80) {
+      return cp <= ' ' && (cp == ' ' || cp >= 0x09 && cp <= 0x0D || cp >= 0x1C);
+    }
+    if (cp < 0x1680) {
+      return cp == 0x85 || cp == 0xA0;
+    }
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
   }
 
   /**

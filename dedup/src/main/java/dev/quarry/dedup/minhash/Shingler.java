@@ -55,7 +55,16 @@ public record Shingler(int size) {
    * neither order nor distinctness); empty when the text has fewer than {@code size} words.
    */
   public long[] shinglesOfNfkc(String nfkcText) {
-    WordHashes words = wordHashes(nfkcText);
+    return shinglesOfNfkc(nfkcText, WordSplitter.forThread());
+  }
+
+  /**
+   * {@link #shinglesOfNfkc(String)} with the calling thread's splitter given, for a caller that
+   * shingles many texts in one thread ({@link WordSplitter#forThread()} is a thread-local
+   * lookup, measurable once per document).
+   */
+  public long[] shinglesOfNfkc(String nfkcText, WordSplitter splitter) {
+    WordHashes words = wordHashes(nfkcText, splitter);
     if (words.size < size) {
       return new long[0];
     }
@@ -99,8 +108,8 @@ public record Shingler(int size) {
     }
   }
 
-  private static WordHashes wordHashes(String text) {
-    Words words = WordSplitter.forThread().words(text);
+  private static WordHashes wordHashes(String text, WordSplitter splitter) {
+    Words words = splitter.words(text);
     WordHashes hashes = new WordHashes(words.size());
     for (int w = 0; w < words.size(); w++) {
       int start = words.start(w);
@@ -163,9 +172,14 @@ public record Shingler(int size) {
     return hash == 0 ? 1 : hash;
   }
 
-  private static boolean isSpaceless(int cp) {
-    if (cp < 0x0E00 || cp > 0x109F && cp < 0x1780 || cp > 0x17FF && cp < 0x2E80) {
-      return false;
+  static boolean isSpaceless(int cp) {
+    // Ranges of one script first, to spare the script table's search the common characters.
+    if (cp < 0x0E00 || cp >= 0xAC00 && cp <= 0xD7A3) {
+      return false; // before Thai; Hangul syllables
+    }
+    if (cp >= 0x4E00 && cp <= 0x9FEF || cp >= 0x3041 && cp <= 0x3096
+        || cp >= 0x30A1 && cp <= 0x30FA) {
+      return true; // common ideographs, hiragana, katakana
     }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
     return switch (script) {

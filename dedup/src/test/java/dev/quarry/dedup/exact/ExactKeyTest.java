@@ -43,6 +43,16 @@ class ExactKeyTest {
   }
 
   @Test
+  void theWhitespaceTestAgreesWithJavaAndUnicodeOnEveryCodePoint() {
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      boolean expected = Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
+      if (ExactKey.isWhitespace(cp) != expected) {
+        throw new AssertionError(String.format("U+%04X: expected %s", cp, expected));
+      }
+    }
+  }
+
+  @Test
   void whitespaceIsKeptWhenFoldingIsOff() {
     ExactKey unfolded = new ExactKey(false, false);
 

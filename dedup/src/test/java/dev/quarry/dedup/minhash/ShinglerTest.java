@@ -8,6 +8,19 @@ import org.junit.jupiter.api.Test;
 class ShinglerTest {
 
   @Test
+  void theScriptRangesThatSkipTheScriptTableAgreeWithIt() {
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      boolean expected = switch (Character.UnicodeScript.of(cp)) {
+        case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR -> true;
+        default -> false;
+      };
+      if (Shingler.isSpaceless(cp) != expected) {
+        throw new AssertionError(String.format("U+%04X: expected %s", cp, expected));
+      }
+    }
+  }
+
+  @Test
   void textsShorterThanTheShingleSizeAreTooShort() {
     Shingler shingler = Shingler.defaults();
 

@@ -24,6 +24,13 @@ public final class DocumentKeys {
     }
   }
 
+  /**
+   * How texts become signatures — the shingle hashing and the MinHash family — as recorded in a
+   * dedup output's manifest ({@code stats.lsh.hash_family}): an index made another way cannot be
+   * compared with signatures made now.
+   */
+  public static final String HASH_FAMILY = Shingler.HASHING + "/" + MinHasher.FAMILY;
+
   private final ExactKey exactKey;
   private final boolean urlDedup;
   private final Shingler shingler;

@@ -21,15 +21,24 @@ import java.util.Arrays;
  * Myanmar — give one word per character, so Chinese, Japanese and Thai texts get character
  * n-grams, whatever the dictionary made of them (Hangul, written with spaces, keeps its words).
  *
- * <p><b>Shingle hashes</b>: each word's 64-bit hash (FNV-1a over its normalised code points,
- * finished with {@link Hashing#mix64}), then each run of {@code size} consecutive word hashes
- * folded in order with {@link Hashing#mix64}. A text with fewer than {@code size} words has no
- * shingle and goes to exact dedup only.
+ * <p><b>Shingle hashes</b>: each word's 64-bit hash w (FNV-1a over its normalised code points,
+ * finished with {@link Hashing#mix64}), then for each run of {@code size} consecutive words
+ * mix64(k<sub>0</sub>·w<sub>i</sub> + k<sub>1</sub>·w<sub>i+1</sub> + … ) mod 2<sup>64</sup>,
+ * k<sub>j</sub> an odd constant per position j ({@link #positionWeights}): order matters, and
+ * the products are independent of each other, where folding the words in one after another
+ * was a chain of {@code size} dependent mixes per shingle and a quarter of the shingling time.
+ * {@link #HASHING} names this scheme. A text with fewer than {@code size} words has no shingle
+ * and goes to exact dedup only.
  *
  * @param size words per shingle; FineWeb uses 5, the default
  */
 public record Shingler(int size) {
   public static final int DEFAULT_SIZE = 5;
+  /**
+   * The name of how texts become shingle hashes, recorded in manifests with the MinHash family:
+   * signatures of shingles hashed another way cannot be compared.
+   */
+  public static final String HASHING = "fnv1a-words-weighted-sum";
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
   private static final long SHINGLE_SEED = 0x9E3779B97F4A7C15L;
@@ -68,15 +77,25 @@ public record Shingler(int size) {
     if (words.size < size) {
       return new long[0];
     }
+    long[] weights = positionWeights(size);
     long[] shingles = new long[words.size - size + 1];
     for (int i = 0; i < shingles.length; i++) {
-      long h = SHINGLE_SEED;
-      for (int j = i; j < i + size; j++) {
-        h = Hashing.mix64(h * 31 + words.values[j]);
+      long sum = 0;
+      for (int j = 0; j < size; j++) {
+        sum += weights[j] * words.values[i + j];
       }
-      shingles[i] = h;
+      shingles[i] = Hashing.mix64(sum);
     }
     return shingles;
+  }
+
+  /** The odd multiplier of each position of a shingle of {@code size} words. */
+  static long[] positionWeights(int size) {
+    long[] weights = new long[size];
+    for (int j = 0; j < size; j++) {
+      weights[j] = Hashing.mix64(SHINGLE_SEED + j) | 1;
+    }
+    return weights;
   }
 
   /**

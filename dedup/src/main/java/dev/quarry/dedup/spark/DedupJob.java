@@ -27,7 +27,6 @@ import dev.quarry.dedup.DedupOptions;
 import dev.quarry.dedup.DedupSettings;
 import dev.quarry.dedup.DocumentKeys;
 import dev.quarry.dedup.minhash.LshParameters;
-import dev.quarry.dedup.minhash.MinHasher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -382,7 +381,7 @@ public final class DedupJob {
   private static Map<String, Object> lshSummary(LshParameters lsh, long documents) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("threshold", lsh.threshold());
-    out.put("hash_family", MinHasher.FAMILY);
+    out.put("hash_family", DocumentKeys.HASH_FAMILY);
     out.put("num_hashes", lsh.numHashes());
     out.put("bands", lsh.bands());
     out.put("rows", lsh.rows());

@@ -5,8 +5,8 @@ import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.storage.OutputDir;
 import dev.quarry.dedup.DedupOptions;
+import dev.quarry.dedup.DocumentKeys;
 import dev.quarry.dedup.minhash.LshParameters;
-import dev.quarry.dedup.minhash.MinHasher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -45,9 +45,9 @@ public final class EarlierIndex {
     LshParameters now = options.lsh();
     // An index from before the family was recorded has none: it was made with another one.
     String family = lsh.path("hash_family").asText("an older, unrecorded one");
-    if (!MinHasher.FAMILY.equals(family)) {
-      throw new ConfigException(field, "'" + uri + "' was made with the MinHash family "
-          + family + " and this version of Quarry makes " + MinHasher.FAMILY + ": their "
+    if (!DocumentKeys.HASH_FAMILY.equals(family)) {
+      throw new ConfigException(field, "'" + uri + "' was made with the hash family "
+          + family + " and this version of Quarry makes " + DocumentKeys.HASH_FAMILY + ": their "
           + "signatures cannot be compared; dedup without this index, or dedup the earlier data "
           + "again to make a new one");
     }

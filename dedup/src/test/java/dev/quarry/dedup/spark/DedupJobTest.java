@@ -13,6 +13,7 @@ import dev.quarry.core.spark.TestSpark;
 import dev.quarry.core.text.WordShingles;
 import dev.quarry.dedup.DedupOptions;
 import dev.quarry.dedup.DedupSettings;
+import dev.quarry.dedup.DocumentKeys;
 import dev.quarry.dedup.Texts;
 import dev.quarry.dedup.minhash.MinHasher;
 import java.nio.file.Files;
@@ -174,7 +175,8 @@ class DedupJobTest {
     assertThatThrownBy(() -> DedupJob.run(spark, new DedupSettings(List.of(second),
         List.of(earlier), DedupOptions.defaults()), dir.resolve("z").toString(), false, null))
         .isInstanceOf(ConfigException.class).hasMessageContaining("index[0]")
-        .hasMessageContaining("MinHash family mod-mersenne-61")
+        .hasMessageContaining("hash family mod-mersenne-61")
+        .hasMessageContaining("makes " + DocumentKeys.HASH_FAMILY)
         .hasMessageContaining("dedup without this index");
     assertThatThrownBy(() -> DedupJob.run(spark, new DedupSettings(List.of(second),
         List.of(first), DedupOptions.defaults()), dir.resolve("y").toString(), false, null))

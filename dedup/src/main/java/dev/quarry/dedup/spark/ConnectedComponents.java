@@ -1,10 +1,22 @@
 package dev.quarry.dedup.spark;
 
+import static org.apache.spark.sql.functions.col;
+
 import dev.quarry.core.config.Check;
+import dev.quarry.core.spark.InternalRows;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +34,22 @@ import org.slf4j.LoggerFactory;
  * appears in an edge, the component being the smallest id in it; the same for any partitioning
  * of the input, since the result is a function of the edge set alone.
  *
- * <p>Lineage: every round adds joins to the plan, so every {@link Settings#checkpointInterval}
+ * <p>Lineage: every round adds joins to the lineage, so every {@link Settings#checkpointInterval}
  * rounds, and for the result, the edges are checkpointed: with a checkpoint directory, reliably
- * ({@link Dataset#checkpoint()}: written to the directory's file system, so an executor lost later
- * costs nothing); without one, locally ({@link Dataset#localCheckpoint()}: kept by the executors'
+ * ({@code RDD.checkpoint()}: written to the directory's file system, so an executor lost later
+ * costs nothing); without one, locally ({@code RDD.localCheckpoint()}: kept by the executors'
  * block managers, no write, but an executor lost before the result is used fails the job, as
  * nothing upstream is left to recompute from). Rounds in between are persisted and released as
- * soon as the next round is computed.
+ * soon as the next round is computed. The rounds run on RDDs ({@link StarSteps}); the result
+ * is a DataFrame over the checkpointed labels.
  */
 public final class ConnectedComponents {
   public static final String ID = "id";
   public static final String COMPONENT = "component";
   private static final Logger LOG = LoggerFactory.getLogger(ConnectedComponents.class);
+  private static final StructType COMPONENTS = new StructType()
+      .add(ID, DataTypes.StringType, false)
+      .add(COMPONENT, DataTypes.StringType, false);
 
   private ConnectedComponents() {}
 
@@ -80,9 +96,15 @@ public final class ConnectedComponents {
     if (settings.checkpointDir() != null) {
       spark.sparkContext().setCheckpointDir(settings.checkpointDir());
     }
+    Partitioner partitioner = new HashPartitioner(
+        spark.sessionState().conf().numShufflePartitions());
+    JavaRDD<InternalRow> pairs = InternalRows.of(edges.select(
+        col(CandidateEdges.SRC).cast(DataTypes.StringType),
+        col(CandidateEdges.DST).cast(DataTypes.StringType))).toJavaRDD();
     try (JobDescription description = JobDescription.of(spark,
         "connected components: orient the edges")) {
-      Dataset<Row> current = StarSteps.oriented(edges).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<UTF8String, UTF8String> current = StarSteps.oriented(pairs, partitioner)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       boolean currentPersisted = true;
       try {
         int rounds = 0;
@@ -90,32 +112,47 @@ public final class ConnectedComponents {
         do {
           rounds++;
           description.change("connected components: round " + rounds);
-          Dataset<Row> previous = current;
+          JavaPairRDD<UTF8String, UTF8String> previous = current;
           boolean previousPersisted = currentPersisted;
-          Dataset<Row> next = StarSteps.smallStar(StarSteps.largeStar(previous));
-          boolean cached = rounds % settings.checkpointInterval() != 0;
-          current = cached ? next.persist(StorageLevel.MEMORY_AND_DISK()) : cut(next, settings);
-          currentPersisted = cached;
-          changed = StarSteps.changedEdges(previous, current);
+          JavaPairRDD<UTF8String, UTF8String> next = StarSteps.smallStar(
+              StarSteps.largeStar(previous, partitioner), partitioner)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+          boolean cut = rounds % settings.checkpointInterval() == 0;
+          if (cut) {
+            cut(next.rdd(), settings);
+          }
+          current = next;
+          currentPersisted = true;
+          changed = StarSteps.changedEdges(previous, current, partitioner);
           LOG.info("connected components: round {} changed {} edges", rounds, changed);
           if (previousPersisted) {
-            previous.unpersist();
+            previous.unpersist(false);
           }
         } while (changed > 0);
         description.change("connected components: label the nodes");
-        Dataset<Row> components = cut(StarSteps.components(edges, current), settings);
+        JavaRDD<InternalRow> labelled = StarSteps.components(pairs, current, partitioner)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        cut(labelled.rdd(), settings);
+        labelled.count(); // computes and cuts it now, while the rounds are still cached
         LOG.info("connected components: converged after {} rounds", rounds);
-        return new Result(components, rounds);
+        return new Result(InternalRows.toFrame(spark, labelled.rdd(), COMPONENTS), rounds);
       } finally {
         if (currentPersisted) {
-          current.unpersist();
+          current.unpersist(false);
         }
       }
     }
   }
 
-  /** Materialises {@code rows} and forgets how they were computed. */
-  private static Dataset<Row> cut(Dataset<Row> rows, Settings settings) {
-    return settings.checkpointDir() != null ? rows.checkpoint(true) : rows.localCheckpoint(true);
+  /**
+   * Marks {@code rows} (persisted) to be checkpointed by the next job that computes them, which
+   * then forgets how they were computed: reliably in the checkpoint directory, else locally.
+   */
+  private static void cut(RDD<?> rows, Settings settings) {
+    if (settings.checkpointDir() != null) {
+      rows.checkpoint();
+    } else {
+      rows.localCheckpoint();
+    }
   }
 }

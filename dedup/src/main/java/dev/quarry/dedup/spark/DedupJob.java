@@ -67,9 +67,10 @@ import org.slf4j.LoggerFactory;
  *       of an earlier run's index ({@link EarlierIndex}) before any other; the cluster table
  *       ({@code _clusters/}: id, cluster_id, cluster_size, kept, kept_id, earlier, reason) is
  *       written.
- *   <li>Removal: the documents joined with the cluster table on id by a shuffle (sort-merge)
- *       join — both sides partitioned by id, never a broadcast of the duplicate list — so the
- *       cost grows with the input like any shuffle.
+ *   <li>Removal: each input partition read again and joined, where it is, with the cluster
+ *       rows of its documents ({@link LocalClusterJoin}): only the cluster table is shuffled,
+ *       never the documents, and nothing is broadcast, so the cost grows with the input like
+ *       one more read of it.
  * </ol>
  *
  * Output: the kept documents with {@code cluster_id} (null for a document with no duplicate) and

@@ -1,5 +1,8 @@
 package dev.quarry.dedup.minhash;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -37,6 +40,9 @@ public final class MinHasher {
    * cannot be compared with signatures made now.
    */
   public static final String FAMILY = "multiply-add-shift-64to32";
+  /** Big-endian 4-byte access to a packed signature. */
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class,
+      ByteOrder.BIG_ENDIAN);
   /** Above every value: a signature position no shingle has lowered yet. */
   private static final long EMPTY = 1L << 32;
 
@@ -95,6 +101,33 @@ public final class MinHasher {
       }
     }
     return signature;
+  }
+
+  /**
+   * The signature as 4 bytes per value, big-endian: how tables store it, half the size of an
+   * array of longs, and one byte array instead of an array of boxed or 8-byte values.
+   */
+  public static byte[] packed(long[] signature) {
+    byte[] out = new byte[signature.length * 4];
+    for (int i = 0; i < signature.length; i++) {
+      INTS.set(out, i * 4, (int) signature[i]);
+    }
+    return out;
+  }
+
+  /** {@link #estimateJaccard(long[], long[])} of two {@link #packed} signatures. */
+  public static double estimateJaccard(byte[] packedA, byte[] packedB) {
+    if (packedA.length != packedB.length || packedA.length == 0 || packedA.length % 4 != 0) {
+      throw new IllegalArgumentException("packed signatures must have the same non-zero length,"
+          + " a multiple of 4 (got " + packedA.length + " and " + packedB.length + " bytes)");
+    }
+    int equal = 0;
+    for (int i = 0; i < packedA.length; i += 4) {
+      if ((int) INTS.get(packedA, i) == (int) INTS.get(packedB, i)) {
+        equal++;
+      }
+    }
+    return equal / (packedA.length / 4.0);
   }
 
   /** Rejects a hash count outside 1 to {@value #MAX_HASHES}, naming the field. */

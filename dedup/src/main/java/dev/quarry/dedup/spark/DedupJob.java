@@ -27,6 +27,7 @@ import dev.quarry.dedup.DedupOptions;
 import dev.quarry.dedup.DedupSettings;
 import dev.quarry.dedup.DocumentKeys;
 import dev.quarry.dedup.minhash.LshParameters;
+import dev.quarry.dedup.minhash.MinHasher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -104,7 +105,7 @@ public final class DedupJob {
       .add(DocumentSchema.ID, DataTypes.StringType, false)
       .add(EXACT, DataTypes.StringType, false)
       .add(URL_KEY, DataTypes.StringType, true)
-      .add(SIGNATURE, DataTypes.createArrayType(DataTypes.LongType, false), true)
+      .add(SIGNATURE, DataTypes.BinaryType, true) // MinHasher.packed: 4 bytes per value
       .add(BANDS, DataTypes.createArrayType(DataTypes.LongType, false), true);
   /**
    * The keys with the values the keep rule reads, taken in the same pass over the documents so
@@ -430,7 +431,7 @@ public final class DedupJob {
         DocumentKeys.Keys k = keys.of(body, urlValue);
         return new GenericInternalRow(new Object[] {copied(row, id),
             UTF8String.fromString(k.exact()), UTF8String.fromString(k.url()),
-            k.signature() == null ? null : UnsafeArrayData.fromPrimitiveArray(k.signature()),
+            k.signature() == null ? null : MinHasher.packed(k.signature()),
             k.bands() == null ? null : UnsafeArrayData.fromPrimitiveArray(k.bands()),
             row.isNullAt(attrs) ? null : row.getMap(attrs).copy(),
             row.isNullAt(fetchedAt) ? null : row.getLong(fetchedAt),

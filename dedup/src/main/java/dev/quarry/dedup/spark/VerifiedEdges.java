@@ -1,21 +1,27 @@
 package dev.quarry.dedup.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 
+import dev.quarry.dedup.minhash.MinHasher;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Candidate edges kept only when the two documents' signatures agree in at least a given share
  * of their positions — the MinHash estimate of their Jaccard similarity. LSH lets through pairs
  * well below the threshold (a 0.6-similar pair shares a band of 8 rows in 1 of 60 bands); with
  * 128 hashes the estimate's standard deviation is at most 0.045, so a cut a little below the
- * threshold removes those and keeps nearly every true pair. Computed with Spark SQL's array
- * functions over the two signatures joined in by id; no per-row Java call.
+ * threshold removes those and keeps nearly every true pair. The two (packed) signatures are
+ * joined in by id and compared by {@link MinHasher#estimateJaccard(byte[], byte[])}.
  */
 final class VerifiedEdges {
   static final String SIMILARITY = "estimated_similarity";
+  private static final UserDefinedFunction ESTIMATE = functions.udf(
+      (UDF2<byte[], byte[], Double>) MinHasher::estimateJaccard, DataTypes.DoubleType);
 
   private VerifiedEdges() {}
 
@@ -38,8 +44,7 @@ final class VerifiedEdges {
             "_sa"), col(CandidateEdges.SRC).equalTo(col("_a")))
         .join(signatures.withColumnRenamed("id", "_b").withColumnRenamed(DedupJob.SIGNATURE,
             "_sb"), col(CandidateEdges.DST).equalTo(col("_b")))
-        .withColumn(SIMILARITY, expr("aggregate(zip_with(_sa, _sb, (x, y) -> if(x = y, 1, 0)), "
-            + "0, (acc, v) -> acc + v) / size(_sa)"))
+        .withColumn(SIMILARITY, ESTIMATE.apply(col("_sa"), col("_sb")))
         .drop("_a", "_b", "_sa", "_sb");
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.quarry.core.text.WordShingles;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,25 @@ class MinHasherTest {
         .isEqualTo(0.5);
     assertThatThrownBy(() -> MinHasher.estimateJaccard(new long[2], new long[3]))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same");
+  }
+
+  @Test
+  void packedSignaturesAreFourBigEndianBytesPerValueAndEstimateTheSame() {
+    assertThat(MinHasher.packed(new long[] {0x01020304L, 0xFFFFFFFEL}))
+        .containsExactly(1, 2, 3, 4, 0xFF, 0xFF, 0xFF, 0xFE);
+    MinHasher hasher = new MinHasher(128, 7);
+    SplittableRandom random = new SplittableRandom(3);
+    long[] a = random.longs(400).toArray();
+    long[] b = Arrays.copyOf(a, 400);
+    for (int i = 0; i < 150; i++) {
+      b[i] = random.nextLong();
+    }
+    long[] sa = hasher.signature(a);
+    long[] sb = hasher.signature(b);
+    assertThat(MinHasher.estimateJaccard(MinHasher.packed(sa), MinHasher.packed(sb)))
+        .isEqualTo(MinHasher.estimateJaccard(sa, sb)).isBetween(0.3, 0.7);
+    assertThatThrownBy(() -> MinHasher.estimateJaccard(new byte[8], new byte[4]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same non-zero length");
   }
 
   private static void shuffle(long[] values, SplittableRandom random) {

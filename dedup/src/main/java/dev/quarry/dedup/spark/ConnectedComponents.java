@@ -105,6 +105,9 @@ public final class ConnectedComponents {
         "connected components: orient the edges")) {
       JavaPairRDD<UTF8String, UTF8String> current = StarSteps.oriented(pairs, partitioner)
           .persist(StorageLevel.MEMORY_AND_DISK());
+      // Whether `current` is to be unpersisted once used: not when its blocks are a local
+      // checkpoint, which Spark keeps until the RDD is garbage collected (unpersisting one
+      // warns that its lineage is gone).
       boolean currentPersisted = true;
       try {
         int rounds = 0;
@@ -122,7 +125,7 @@ public final class ConnectedComponents {
             cut(next.rdd(), settings);
           }
           current = next;
-          currentPersisted = true;
+          currentPersisted = !(cut && settings.checkpointDir() == null);
           changed = StarSteps.changedEdges(previous, current, partitioner);
           LOG.info("connected components: round {} changed {} edges", rounds, changed);
           if (previousPersisted) {

@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.quarry.core.config.Check;
 import dev.quarry.core.spark.InternalRows;
-import org.apache.spark.HashPartitioner;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.RDD;
@@ -96,7 +94,7 @@ public final class ConnectedComponents {
     if (settings.checkpointDir() != null) {
       spark.sparkContext().setCheckpointDir(settings.checkpointDir());
     }
-    Partitioner partitioner = new HashPartitioner(
+    StarSteps.ByNode partitioner = new StarSteps.ByNode(
         spark.sessionState().conf().numShufflePartitions());
     JavaRDD<InternalRow> pairs = InternalRows.of(edges.select(
         col(CandidateEdges.SRC).cast(DataTypes.StringType),

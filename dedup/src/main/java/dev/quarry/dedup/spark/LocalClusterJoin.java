@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -74,37 +73,21 @@ final class LocalClusterJoin {
   }
 
   /** Sends key k to partition k: the rows of input partition k go to task k. */
-  static final class ByIndex extends Partitioner {
+  static final class ByIndex extends FixedPartitioner {
     private static final long serialVersionUID = 1L;
-    private final int partitions;
 
     ByIndex(int partitions) {
-      this.partitions = partitions;
-    }
-
-    @Override
-    public int numPartitions() {
-      return partitions;
+      super(partitions);
     }
 
     @Override
     public int getPartition(Object key) {
       int index = (Integer) key;
-      if (index < 0 || index >= partitions) {
+      if (index < 0 || index >= numPartitions()) {
         throw new IllegalStateException("a cluster row names input partition " + index
-            + " but the input has " + partitions + ": the input changed during the job");
+            + " but the input has " + numPartitions() + ": the input changed during the job");
       }
       return index;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof ByIndex b && b.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return partitions;
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.quarry.dedup.spark;
 
+import dev.quarry.core.MappedIterator;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import org.apache.spark.Partitioner;
+import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -32,8 +34,8 @@ final class StarSteps {
    * with a missing end carry no connection and are left out. The input's rows may be reused.
    */
   static JavaPairRDD<UTF8String, UTF8String> oriented(JavaRDD<InternalRow> pairs,
-      Partitioner partitioner) {
-    return pairs.flatMapToPair(row -> {
+      ByNode partitioner) {
+    return distinct(pairs.flatMapToPair(row -> {
       if (row.isNullAt(0) || row.isNullAt(1)) {
         return List.<Tuple2<UTF8String, UTF8String>>of().iterator();
       }
@@ -45,7 +47,7 @@ final class StarSteps {
       }
       return List.of(order > 0 ? new Tuple2<>(a.clone(), b.clone())
           : new Tuple2<>(b.clone(), a.clone())).iterator();
-    }).distinct(partitioner.numPartitions());
+    }), partitioner);
   }
 
   /**
@@ -55,7 +57,7 @@ final class StarSteps {
    * them on.
    */
   static JavaPairRDD<UTF8String, UTF8String> largeStar(JavaPairRDD<UTF8String, UTF8String> edges,
-      Partitioner partitioner) {
+      ByNode partitioner) {
     JavaPairRDD<UTF8String, UTF8String> lowest = lowestParents(edges, partitioner);
     return edges.mapToPair(Tuple2::swap) // (parent, node)
         .leftOuterJoin(lowest, partitioner)
@@ -68,9 +70,10 @@ final class StarSteps {
    * are fine; the output is distinct.
    */
   static JavaPairRDD<UTF8String, UTF8String> smallStar(JavaPairRDD<UTF8String, UTF8String> edges,
-      Partitioner partitioner) {
-    JavaPairRDD<UTF8String, UTF8String> lowest = lowestParents(edges, partitioner);
-    JavaPairRDD<UTF8String, UTF8String> parentsToLowest = edges.join(lowest, partitioner)
+      ByNode partitioner) {
+    JavaPairRDD<UTF8String, UTF8String> byNode = edges.partitionBy(partitioner);
+    JavaPairRDD<UTF8String, UTF8String> lowest = lowestParents(byNode, partitioner);
+    JavaPairRDD<UTF8String, UTF8String> parentsToLowest = byNode.join(lowest, partitioner)
         .flatMapToPair(e -> {
           UTF8String parent = e._2()._1();
           UTF8String m = e._2()._2();
@@ -80,18 +83,60 @@ final class StarSteps {
           }
           return out.iterator();
         });
-    return parentsToLowest.union(lowest).distinct(partitioner.numPartitions());
+    return distinct(parentsToLowest.union(lowest), partitioner);
   }
 
   /**
-   * The number of edges in one set and not the other (both distinct): an edge kept by the
-   * round appears twice in the union, a changed one once. Runs a Spark job.
+   * The number of edges in one set and not the other (both distinct and partitioned by
+   * {@code partitioner}, so no shuffle): per node, the parents in one round and not the other.
+   * Runs a Spark job.
    */
   static long changedEdges(JavaPairRDD<UTF8String, UTF8String> before,
-      JavaPairRDD<UTF8String, UTF8String> after, Partitioner partitioner) {
-    return before.union(after).mapToPair(e -> new Tuple2<>(e, 1))
-        .reduceByKey(partitioner, Integer::sum)
-        .filter(e -> e._2() == 1).count();
+      JavaPairRDD<UTF8String, UTF8String> after, ByNode partitioner) {
+    return before.cogroup(after, partitioner).map(node -> {
+      Set<UTF8String> was = new HashSet<>();
+      node._2()._1().forEach(was::add);
+      long changed = 0;
+      long kept = 0;
+      for (UTF8String parent : node._2()._2()) {
+        if (was.contains(parent)) {
+          kept++;
+        } else {
+          changed++;
+        }
+      }
+      return changed + was.size() - kept;
+    }).fold(0L, Long::sum);
+  }
+
+  /**
+   * The distinct edges, partitioned by node: a reduce over whole edges whose partitioner looks
+   * only at the node, so the result's keys stay where {@code partitioner} puts them.
+   */
+  private static JavaPairRDD<UTF8String, UTF8String> distinct(
+      JavaPairRDD<UTF8String, UTF8String> edges, ByNode partitioner) {
+    return edges.mapToPair(e -> new Tuple2<>(e, Boolean.TRUE))
+        .reduceByKey(partitioner, (a, b) -> a)
+        .mapPartitionsToPair(rows -> MappedIterator.of(rows, Tuple2::_1), true);
+  }
+
+  /**
+   * Hash partitioning by node: of a node key, or of the first element of an edge key (node,
+   * parent), so that the distinct edges and the per-node values of one round sit in the same
+   * partitions and join without a shuffle.
+   */
+  static final class ByNode extends FixedPartitioner {
+    private static final long serialVersionUID = 1L;
+
+    ByNode(int partitions) {
+      super(partitions);
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      Object node = key instanceof Tuple2<?, ?> edge ? edge._1() : key;
+      return Math.floorMod(node.hashCode(), numPartitions());
+    }
   }
 
   /**
@@ -101,7 +146,7 @@ final class StarSteps {
    * own.
    */
   static JavaRDD<InternalRow> components(JavaRDD<InternalRow> pairs,
-      JavaPairRDD<UTF8String, UTF8String> stars, Partitioner partitioner) {
+      JavaPairRDD<UTF8String, UTF8String> stars, ByNode partitioner) {
     JavaPairRDD<UTF8String, Boolean> nodes = pairs.flatMapToPair(row -> {
       List<Tuple2<UTF8String, Boolean>> out = new ArrayList<>(2);
       for (int i = 0; i < 2; i++) {
@@ -118,7 +163,7 @@ final class StarSteps {
 
   /** Each node that has a parent, with its lowest one. */
   private static JavaPairRDD<UTF8String, UTF8String> lowestParents(
-      JavaPairRDD<UTF8String, UTF8String> edges, Partitioner partitioner) {
+      JavaPairRDD<UTF8String, UTF8String> edges, ByNode partitioner) {
     return edges.reduceByKey(partitioner, (a, b) -> a.compareTo(b) <= 0 ? a : b);
   }
 }

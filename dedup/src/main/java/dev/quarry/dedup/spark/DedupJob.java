@@ -18,6 +18,7 @@ import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.spark.DocumentSchema;
 import dev.quarry.core.spark.InternalRows;
 import dev.quarry.core.spark.PartitionStats;
+import dev.quarry.core.spark.SessionConf;
 import dev.quarry.core.spark.StageRunner;
 import dev.quarry.core.stats.Accounting;
 import dev.quarry.core.stats.Stats;
@@ -161,18 +162,7 @@ public final class DedupJob {
    */
   private static <T> T withoutAdaptiveExecution(SparkSession spark,
       java.util.function.Supplier<T> body) {
-    String key = "spark.sql.adaptive.enabled";
-    scala.Option<String> before = spark.conf().getOption(key);
-    spark.conf().set(key, "false");
-    try {
-      return body.get();
-    } finally {
-      if (before.isDefined()) {
-        spark.conf().set(key, before.get());
-      } else {
-        spark.conf().unset(key);
-      }
-    }
+    return SessionConf.with(spark, "spark.sql.adaptive.enabled", "false", body);
   }
 
   private static StageRunner.Outcome write(SparkSession spark, DedupSettings settings,

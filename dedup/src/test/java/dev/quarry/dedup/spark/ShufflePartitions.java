@@ -1,5 +1,6 @@
 package dev.quarry.dedup.spark;
 
+import dev.quarry.core.spark.SessionConf;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
@@ -13,12 +14,6 @@ final class ShufflePartitions {
   private ShufflePartitions() {}
 
   static <T> T with(SparkSession spark, int partitions, Supplier<T> block) {
-    String before = spark.conf().get(KEY);
-    spark.conf().set(KEY, Integer.toString(partitions));
-    try {
-      return block.get();
-    } finally {
-      spark.conf().set(KEY, before);
-    }
+    return SessionConf.with(spark, KEY, Integer.toString(partitions), block);
   }
 }

@@ -417,7 +417,8 @@ public final class DedupJob {
       DocumentKeys keys = new DocumentKeys(options);
       return MappedIterator.of(rows, row -> {
         String body = row.isNullAt(text) ? null : row.getUTF8String(text).toString();
-        String urlValue = row.isNullAt(url) ? null : row.getUTF8String(url).toString();
+        String urlValue = !options.urlDedup() || row.isNullAt(url) ? null // unused then
+            : row.getUTF8String(url).toString();
         DocumentKeys.Keys k = keys.of(body, urlValue);
         return new GenericInternalRow(new Object[] {copied(row, id),
             UTF8String.fromString(k.exact()), UTF8String.fromString(k.url()),

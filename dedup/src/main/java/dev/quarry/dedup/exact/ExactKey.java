@@ -51,27 +51,28 @@ public record ExactKey(boolean lowercase, boolean foldWhitespace) {
     return lowercase ? nfkcText.toLowerCase(Locale.ROOT) : nfkcText;
   }
 
-  /** {@code text} with every whitespace run folded to one space and the ends trimmed. */
+  /**
+   * {@code text} with every whitespace run folded to one space and the ends trimmed. Char by
+   * char: every whitespace code point is in the Basic Multilingual Plane, so a surrogate is never
+   * whitespace and is copied as it is.
+   */
   private static String folded(String text) {
-    StringBuilder folded = new StringBuilder(text.length());
+    char[] folded = new char[text.length()];
+    int size = 0;
     boolean pendingSpace = false;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.charAt(i);
-      if (Character.isSurrogate((char) cp)) {
-        cp = text.codePointAt(i);
-      }
-      i += Character.charCount(cp);
-      if (isWhitespace(cp)) {
-        pendingSpace = folded.length() > 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isWhitespace(c)) {
+        pendingSpace = size > 0;
         continue;
       }
       if (pendingSpace) {
-        folded.append(' ');
+        folded[size++] = ' ';
         pendingSpace = false;
       }
-      folded.appendCodePoint(cp);
+      folded[size++] = c;
     }
-    return folded.toString();
+    return new String(folded, 0, size);
   }
 
   /**

@@ -53,6 +53,17 @@ class ExactKeyTest {
   }
 
   @Test
+  void noWhitespaceLiesOutsideTheBasicMultilingualPlaneSoSurrogatesAreCopiedAsTheyAre() {
+    for (int cp = Character.MIN_SUPPLEMENTARY_CODE_POINT; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (ExactKey.isWhitespace(cp)) {
+        throw new AssertionError(String.format("U+%04X is whitespace", cp));
+      }
+    }
+    assertThat(DEFAULTS.normalise(" \uD83D\uDE00 \n\uD83D\uDE00\uD800 "))
+        .isEqualTo("\uD83D\uDE00 \uD83D\uDE00\uD800");
+  }
+
+  @Test
   void whitespaceIsKeptWhenFoldingIsOff() {
     ExactKey unfolded = new ExactKey(false, false);
 

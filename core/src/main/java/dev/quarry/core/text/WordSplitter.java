@@ -85,7 +85,7 @@ public final class WordSplitter {
   private Words split(String text) {
     size = 0;
     if (SimpleWordBreaks.split(text, this)) {
-      return symbolPieces(text);
+      return result(text);
     }
     return splitWithLucene(text);
   }
@@ -127,7 +127,7 @@ public final class WordSplitter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read a string", e);
     }
-    return symbolPieces(text);
+    return result(text);
   }
 
   /** Adds the dictionary words of a run of Thai, Lao, Khmer or Myanmar tokens. */
@@ -167,40 +167,9 @@ public final class WordSplitter {
     size++;
   }
 
-  /**
-   * Finds the whitespace-separated pieces that hold no word and builds the result. Such pieces
-   * lie in the gaps between words; a non-space run of a gap that touches a word ("word," or
-   * "(word") is part of that word's piece.
-   */
-  private Words symbolPieces(String text) {
-    int[] symbolStarts = new int[16];
-    int symbols = 0;
-    int gapStart = 0;
-    for (int word = 0; word <= size; word++) {
-      int gapEnd = word < size ? starts[word] : text.length();
-      int i = gapStart;
-      while (i < gapEnd) {
-        if (Words.isSpace(text.charAt(i))) {
-          i++;
-          continue;
-        }
-        int runStart = i;
-        while (i < gapEnd && !Words.isSpace(text.charAt(i))) {
-          i++;
-        }
-        boolean touchesWordBefore = runStart == gapStart && word > 0;
-        boolean touchesWordAfter = i == gapEnd && word < size;
-        if (!touchesWordBefore && !touchesWordAfter) {
-          if (symbols == symbolStarts.length) {
-            symbolStarts = Arrays.copyOf(symbolStarts, symbols * 2);
-          }
-          symbolStarts[symbols++] = runStart;
-        }
-      }
-      gapStart = word < size ? ends[word] : gapEnd;
-    }
+  private Words result(String text) {
     return new Words(text, size, Arrays.copyOf(starts, size), Arrays.copyOf(ends, size),
-        Arrays.copyOf(flags, size), Arrays.copyOf(symbolStarts, symbols), symbols);
+        Arrays.copyOf(flags, size));
   }
 
   private static boolean isDense(int type) {

@@ -27,20 +27,26 @@ public final class Words {
   private final int[] starts;
   private final int[] ends;
   private final byte[] flags;
-  private final int[] symbolStarts;
-  private final int symbols;
+  /** Found when first asked for: deduplication's shingles never need them. */
+  private SymbolPieces symbolPieceStarts;
   private final int dense;
   private final int withLetter;
 
-  Words(String text, int size, int[] starts, int[] ends, byte[] flags, int[] symbolStarts,
-      int symbols) {
+  /** The starts of a text's symbol pieces, ascending. */
+  private record SymbolPieces(int[] starts, int count) {}
+
+  Words(String text, int size, int[] starts, int[] ends, byte[] flags) {
+    this(text, size, starts, ends, flags, null);
+  }
+
+  private Words(String text, int size, int[] starts, int[] ends, byte[] flags,
+      SymbolPieces symbolPieces) {
     this.text = text;
     this.size = size;
     this.starts = starts;
     this.ends = ends;
     this.flags = flags;
-    this.symbolStarts = symbolStarts;
-    this.symbols = symbols;
+    this.symbolPieceStarts = symbolPieces;
     int denseWords = 0;
     int letterCount = 0;
     for (int i = 0; i < size; i++) {
@@ -68,7 +74,8 @@ public final class Words {
     int[] newStarts = new int[source.size];
     int[] newEnds = new int[source.size];
     byte[] newFlags = new byte[source.size];
-    int[] newSymbols = new int[source.symbols];
+    SymbolPieces symbols = source.symbolPieceStarts();
+    int[] newSymbols = new int[symbols.count()];
     int words = 0;
     int symbolCount = 0;
     int word = 0;
@@ -86,16 +93,16 @@ public final class Words {
         newEnds[words] = source.ends[word] + shift;
         newFlags[words++] = source.flags[word];
       }
-      while (symbol < source.symbols && source.symbolStarts[symbol] < start) {
+      while (symbol < symbols.count() && symbols.starts()[symbol] < start) {
         symbol++;
       }
-      for (; symbol < source.symbols && source.symbolStarts[symbol] < end; symbol++) {
-        newSymbols[symbolCount++] = source.symbolStarts[symbol] + shift;
+      for (; symbol < symbols.count() && symbols.starts()[symbol] < end; symbol++) {
+        newSymbols[symbolCount++] = symbols.starts()[symbol] + shift;
       }
       offset += end - start + 1;
     }
-    Words result = new Words(joined, words, newStarts, newEnds, newFlags, newSymbols,
-        symbolCount);
+    Words result = new Words(joined, words, newStarts, newEnds, newFlags,
+        new SymbolPieces(newSymbols, symbolCount));
     WordSplitter.forThread().remember(joined, result);
     return result;
   }
@@ -111,11 +118,11 @@ public final class Words {
 
   /** Words plus symbol pieces: the word count of a whitespace split. */
   public int countWithSymbols() {
-    return size + symbols;
+    return size + symbolPieceStarts().count();
   }
 
   public int symbolPieces() {
-    return symbols;
+    return symbolPieceStarts().count();
   }
 
   public int start(int i) {
@@ -166,7 +173,52 @@ public final class Words {
 
   /** Words and symbol pieces that start within [from, to) of the text. */
   public int countWithSymbolsIn(int from, int to) {
-    return between(starts, size, from, to) + between(symbolStarts, symbols, from, to);
+    SymbolPieces symbols = symbolPieceStarts();
+    return between(starts, size, from, to) + between(symbols.starts(), symbols.count(), from, to);
+  }
+
+  private SymbolPieces symbolPieceStarts() {
+    SymbolPieces found = symbolPieceStarts;
+    if (found == null) {
+      found = findSymbolPieces();
+      symbolPieceStarts = found; // a record of final fields: safe to publish without a lock
+    }
+    return found;
+  }
+
+  /**
+   * Finds the whitespace-separated pieces that hold no word. Such pieces lie in the gaps between
+   * words; a non-space run of a gap that touches a word ("word," or "(word") is part of that
+   * word's piece.
+   */
+  private SymbolPieces findSymbolPieces() {
+    int[] symbolStarts = new int[16];
+    int symbols = 0;
+    int gapStart = 0;
+    for (int word = 0; word <= size; word++) {
+      int gapEnd = word < size ? starts[word] : text.length();
+      int i = gapStart;
+      while (i < gapEnd) {
+        if (isSpace(text.charAt(i))) {
+          i++;
+          continue;
+        }
+        int runStart = i;
+        while (i < gapEnd && !isSpace(text.charAt(i))) {
+          i++;
+        }
+        boolean touchesWordBefore = runStart == gapStart && word > 0;
+        boolean touchesWordAfter = i == gapEnd && word < size;
+        if (!touchesWordBefore && !touchesWordAfter) {
+          if (symbols == symbolStarts.length) {
+            symbolStarts = Arrays.copyOf(symbolStarts, symbols * 2);
+          }
+          symbolStarts[symbols++] = runStart;
+        }
+      }
+      gapStart = word < size ? ends[word] : gapEnd;
+    }
+    return new SymbolPieces(symbolStarts, symbols);
   }
 
   /**

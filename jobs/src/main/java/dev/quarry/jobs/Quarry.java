@@ -8,6 +8,7 @@ import dev.quarry.jobs.cli.FilterCommand;
 import dev.quarry.jobs.cli.GenCorpusCommand;
 import dev.quarry.jobs.cli.GenSamplesCommand;
 import dev.quarry.jobs.cli.IngestCommand;
+import dev.quarry.jobs.cli.MixCommand;
 import dev.quarry.jobs.cli.RunCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
     description = "Pretraining-data curation on Apache Spark: ingest crawl shards, filter, "
         + "deduplicate and build versioned token mixes.",
     subcommands = {
-        IngestCommand.class, FilterCommand.class, DedupCommand.class, RunCommand.class, BenchCommand.class,
+        IngestCommand.class, FilterCommand.class, DedupCommand.class, MixCommand.class,
+        RunCommand.class, BenchCommand.class,
         GenSamplesCommand.class, GenCorpusCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -11,6 +11,8 @@ import dev.quarry.filters.spark.FilterSettings;
 import dev.quarry.ingest.IngestSettings;
 import dev.quarry.ingest.spark.IngestJob;
 import dev.quarry.jobs.pipeline.PipelineConfig;
+import dev.quarry.mixes.spark.MixJob;
+import dev.quarry.mixes.spec.MixSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Spec;
         + "A stage whose output is up to date is skipped, so a failed run can simply be rerun.",
         "Stages so far: ingest (one output per source under <work_dir>/ingest/<source>), then "
             + "filter when the file has a filter section (<work_dir>/filter/<source>), then "
-            + "dedup over all sources together when it has a dedup section (<work_dir>/dedup)."},
+            + "dedup over all sources together when it has a dedup section (<work_dir>/dedup), "
+            + "then a mix version when it has a mix section (<work_dir>/mixes/<name>/vNNNN; "
+            + "none when the latest version has the same spec and inputs)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every stage ran or was up to date", "1:a stage failed",
         "2:the pipeline file is invalid, or an output exists with different options"})
@@ -74,6 +78,18 @@ public final class RunCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("dedup: " + config.dedup().lsh().describe());
         Reports.print(spec.commandLine().getOut(), "dedup", DedupJob.run(spark, settings,
             config.dedupOutput(), overwrite, null));
+      }
+      if (config.mix() != null) {
+        Path specFile = Path.of(config.mix().spec());
+        MixSpec mix = MixSpec.load(specFile).withVariables(java.util.Map.of("work_dir",
+            config.workDir()));
+        MixJob.Result result;
+        try {
+          result = MixJob.createUnlessUpToDate(spark, mix, config.mixRoot());
+        } catch (ConfigException e) {
+          throw e.in(specFile.toString());
+        }
+        spec.commandLine().getOut().println(MixCommand.describe(result));
       }
       return ExitCodes.OK;
     } finally {

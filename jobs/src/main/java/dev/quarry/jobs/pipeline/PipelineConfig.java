@@ -13,14 +13,22 @@ import java.util.Set;
  * A pipeline file ({@code conf/pipelines/*.yaml}): a name, a work directory under which each
  * stage writes ({@code <work_dir>/ingest/<source>}, {@code <work_dir>/filter/<source>},
  * {@code <work_dir>/dedup}), and the stages: ingest per source, then (optionally) the filter
- * chain over each source's documents, then (optionally) dedup over all sources together.
+ * chain over each source's documents, then (optionally) dedup over all sources together, then
+ * (optionally) a mix version ({@code <work_dir>/mixes/<name>/vNNNN}).
  * Relative paths are resolved against the directory {@code quarry} runs in.
  */
 public record PipelineConfig(String name, String workDir, List<IngestSettings> ingest,
-    FilterStage filter, DedupOptions dedup) implements YamlConfig.Validated {
+    FilterStage filter, DedupOptions dedup, MixStage mix) implements YamlConfig.Validated {
 
   /** The filter stage: the chain file every source's documents go through. */
   public record FilterStage(String config) {}
+
+  /**
+   * The mix stage: a mix spec (its sources name the datasets the stages above wrote) and the
+   * root its versions go to (default {@code <work_dir>/mixes}). A rerun makes no new version
+   * when the latest has the same spec and inputs.
+   */
+  public record MixStage(String spec, String root) {}
 
   public PipelineConfig {
     ingest = ingest == null ? List.of() : List.copyOf(ingest);
@@ -34,6 +42,9 @@ public record PipelineConfig(String name, String workDir, List<IngestSettings> i
     Check.each(ingest, "ingest", IngestSettings::validate);
     if (filter != null) {
       Check.notBlank(filter.config(), "filter.config");
+    }
+    if (mix != null) {
+      Check.notBlank(mix.spec(), "mix.spec");
     }
     if (dedup != null) {
       try {
@@ -63,6 +74,11 @@ public record PipelineConfig(String name, String workDir, List<IngestSettings> i
   public List<String> dedupInputs() {
     return ingest.stream().map(source -> filter != null ? filterOutput(source)
         : ingestOutput(source)).toList();
+  }
+
+  /** Where the mix stage's versions go. */
+  public String mixRoot() {
+    return mix.root() != null ? mix.root() : workDir.replaceAll("/+$", "") + "/mixes";
   }
 
   /** The dedup stage's one output: every source deduplicated together. */

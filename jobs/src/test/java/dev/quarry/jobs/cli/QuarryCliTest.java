@@ -39,9 +39,13 @@ class QuarryCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "ingest", "filter", "dedup", "run", "bench", "gen-samples",
-      "gen-corpus"})
+      "gen-corpus", "mix", "mix create", "mix list", "mix show", "mix diff", "mix verify",
+      "mix trace"})
   void everyCommandHasHelpWithExitCodes(String command) {
-    Run run = command.isEmpty() ? quarry("--help") : quarry(command, "--help");
+    java.util.List<String> args = new java.util.ArrayList<>(command.isEmpty() ? java.util.List.of()
+        : java.util.List.of(command.split(" ")));
+    args.add("--help");
+    Run run = quarry(args.toArray(String[]::new));
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("Usage: quarry").contains("Exit codes:");
   }
@@ -162,7 +166,8 @@ class QuarryCliTest {
     String demo = Files.readString(Path.of("..", "conf", "pipelines", "demo.yaml"))
         .replace("work_dir: out/demo", "work_dir: " + dir.resolve("demo"))
         .replace("samples/", SAMPLES + "/")
-        .replace("conf/filters/", SAMPLES.resolveSibling("conf").resolve("filters") + "/");
+        .replace("conf/filters/", SAMPLES.resolveSibling("conf").resolve("filters") + "/")
+        .replace("conf/mixes/", SAMPLES.resolveSibling("conf").resolve("mixes") + "/");
     Path pipeline = Files.writeString(dir.resolve("demo.yaml"), demo);
     Run run;
     String logs;
@@ -183,6 +188,11 @@ class QuarryCliTest {
     assertThat(run.out()).contains("dedup: threshold 0.80, 128 hashes as 16 bands × 8 rows")
         .contains("dedup: 399 records in, 116 kept, 283 rejected");
     assertThat(again.out().split("is up to date")).hasSize(8);
+    assertThat(run.out()).contains("mix: created demo@v0001 at ")
+        .contains("(85 documents, 84,609 tokens, 4 shards)");
+    assertThat(again.out()).contains("mix: up to date: demo@v0001");
+    assertThat(dir.resolve("demo/mixes/demo/v0001/_SUCCESS")).exists();
+    assertThat(dir.resolve("demo/mixes/demo/v0002")).doesNotExist();
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -17,7 +18,7 @@ import org.apache.parquet.schema.MessageTypeParser;
 /**
  * The Parquet index of one shard's documents, written by the task that writes the shard with
  * Parquet's own writer (not Spark's), so that the file's name and bytes depend on the shard's
- * documents only. One row per document: where its tokens are and where it came from.
+ * documents only (checked across JVMs by {@code MixReproducibleIT}). One row per document: where its tokens are and where it came from.
  */
 final class IndexWriter implements Closeable {
   static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
@@ -43,6 +44,13 @@ final class IndexWriter implements Closeable {
         .withConf(conf)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
+        // One encoding per column chunk: parquet-mr lists a chunk's encodings in the footer in
+        // HashSet order, which changes from JVM to JVM, so a chunk with two (levels + values,
+        // or dictionary + values) made the same index differ by a few footer bytes between
+        // runs. Version-2 pages record only the value encoding, and without a dictionary
+        // there is one.
+        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+        .withDictionaryEncoding(false)
         .build();
   }
 

@@ -185,8 +185,7 @@ public final class MixRegistry {
       throw new ConfigException("--token", "shard " + shard + " holds tokens 0 to "
           + (entry.path("tokens").asLong() - 1) + " (got " + token + ")");
     }
-    Path index = new Path(versions.dir(ref.name(), version), String.format(
-        "index/shard-%05d.parquet", shard));
+    Path index = new Path(versions.dir(ref.name(), version), VersionFiles.index(shard));
     try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), index)
         .withConf(conf).build()) {
       for (Group row = reader.read(); row != null; row = reader.read()) {

@@ -2,6 +2,7 @@ package dev.quarry.mixes.spark;
 
 import dev.quarry.core.Hashing;
 import dev.quarry.core.spark.SerializableHadoopConf;
+import dev.quarry.mixes.registry.VersionFiles;
 import dev.quarry.mixes.shards.MegatronShardWriter;
 import dev.quarry.mixes.shards.OlmoShardWriter;
 import dev.quarry.mixes.shards.TokenDtype;
@@ -102,8 +103,8 @@ final class WriteShards
       this.index = index;
       Path root = new Path(directory);
       this.fs = root.getFileSystem(conf);
-      String megatronPrefix = ShardFiles.megatronPrefix(index);
-      String olmoPrefix = ShardFiles.olmoPrefix(index);
+      String megatronPrefix = VersionFiles.megatronPrefix(index);
+      String olmoPrefix = VersionFiles.olmoPrefix(index);
       this.megatron = formats.contains(MixSpec.Format.MEGATRON)
           ? new MegatronShardWriter(create(megatronPrefix + ".bin"),
               create(megatronPrefix + ".idx"), TokenDtype.megatron(vocabSize))
@@ -112,7 +113,7 @@ final class WriteShards
           ? new OlmoShardWriter(create(olmoPrefix + ".npy"), create(olmoPrefix + ".csv.gz"),
               TokenDtype.olmo(vocabSize))
           : null;
-      this.indexWriter = new IndexWriter(new Path(root, ShardFiles.index(index)), conf);
+      this.indexWriter = new IndexWriter(new Path(root, VersionFiles.index(index)), conf);
     }
 
     private java.io.OutputStream create(String relative) throws IOException {
@@ -143,19 +144,19 @@ final class WriteShards
       List<FileSummary> files = new ArrayList<>();
       if (megatron != null) {
         MegatronShardWriter.Result result = megatron.finish();
-        String prefix = ShardFiles.megatronPrefix(index);
+        String prefix = VersionFiles.megatronPrefix(index);
         files.add(new FileSummary(prefix + ".bin", result.bin().bytes(), result.bin().sha256()));
         files.add(new FileSummary(prefix + ".idx", result.idx().bytes(), result.idx().sha256()));
       }
       if (olmo != null) {
         OlmoShardWriter.Result result = olmo.finish();
-        String prefix = ShardFiles.olmoPrefix(index);
+        String prefix = VersionFiles.olmoPrefix(index);
         files.add(new FileSummary(prefix + ".npy", result.npy().bytes(), result.npy().sha256()));
         files.add(new FileSummary(prefix + ".csv.gz", result.csv().bytes(),
             result.csv().sha256()));
       }
       indexWriter.close();
-      files.add(summaryOf(ShardFiles.index(index)));
+      files.add(summaryOf(VersionFiles.index(index)));
       return new Summary(index, documents, tokens, files);
     }
 

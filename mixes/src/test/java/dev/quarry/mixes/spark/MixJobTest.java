@@ -14,6 +14,7 @@ import dev.quarry.core.spark.TestSpark;
 import dev.quarry.mixes.registry.MixRef;
 import dev.quarry.mixes.registry.MixRegistry;
 import dev.quarry.mixes.registry.MixVerifier;
+import dev.quarry.mixes.registry.VersionFiles;
 import dev.quarry.mixes.shards.MegatronIndex;
 import dev.quarry.mixes.shards.MegatronShardReader;
 import dev.quarry.mixes.shards.OlmoCsv;
@@ -154,7 +155,7 @@ class MixJobTest {
         assertThat(Hashing.sha256Hex(bytes)).as(file.path("path").asText())
             .isEqualTo(file.path("sha256").asText());
       }
-      String name = ShardFiles.name(shard.path("shard").asInt());
+      String name = VersionFiles.name(shard.path("shard").asInt());
       MegatronIndex index = MegatronIndex.parse(Files.readAllBytes(
           version.resolve("megatron/" + name + ".idx")));
       Path bin = version.resolve("megatron/" + name + ".bin");

@@ -12,7 +12,6 @@ import dev.quarry.core.spark.DocumentSchema;
 import dev.quarry.core.spark.SerializableHadoopConf;
 import dev.quarry.core.storage.OutputDir;
 import dev.quarry.mixes.registry.MixVersions;
-import dev.quarry.mixes.shards.TokenDtype;
 import dev.quarry.mixes.spec.MixSource;
 import dev.quarry.mixes.spec.MixSpec;
 import dev.quarry.mixes.tokenize.TokenizerIdentity;
@@ -209,12 +208,9 @@ public final class MixJob {
       SerializableHadoopConf hadoopConf, MixSpec spec, List<MixSource> sources,
       String[] datasets, TokenizerIdentity identity) {
     spark.sparkContext().setJobDescription("mix: write the shards");
-    // Checked before any task starts: a vocabulary too large for a format's dtype is an error
-    // in the spec, not in a task.
     for (MixSpec.Format format : spec.formats()) {
-      TokenDtype dtype = format == MixSpec.Format.MEGATRON ? TokenDtype.megatron(
-          identity.vocabSize()) : TokenDtype.olmo(identity.vocabSize());
-      LOG.info("mix {}: {} tokens as {}", spec.name(), format, dtype);
+      LOG.info("mix {}: {} tokens as {}", spec.name(), format,
+          format.dtype(identity.vocabSize()));
     }
     Dataset<Row> joined = placed.join(tokenized, new String[] {TokenizedDocuments.SOURCE,
             DocumentSchema.ID})

@@ -2,7 +2,6 @@ package dev.quarry.mixes.spark;
 
 import dev.quarry.core.QuarryBuild;
 import dev.quarry.core.config.Json;
-import dev.quarry.mixes.shards.TokenDtype;
 import dev.quarry.mixes.spec.MixSource;
 import dev.quarry.mixes.spec.MixSpec;
 import dev.quarry.mixes.tokenize.TokenizerIdentity;
@@ -45,9 +44,8 @@ final class MixManifest {
     manifest.put("tokenizer", tokenizerEntry);
     Map<String, Object> formats = new LinkedHashMap<>();
     for (MixSpec.Format format : spec.formats()) {
-      TokenDtype dtype = format == MixSpec.Format.MEGATRON
-          ? TokenDtype.megatron(tokenizer.vocabSize()) : TokenDtype.olmo(tokenizer.vocabSize());
-      formats.put(format.toString(), ordered("dtype", dtype.toString().toLowerCase()));
+      formats.put(format.toString(), ordered("dtype",
+          format.dtype(tokenizer.vocabSize()).toString().toLowerCase()));
     }
     manifest.put("formats", formats);
 

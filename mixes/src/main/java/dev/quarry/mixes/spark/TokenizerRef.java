@@ -4,13 +4,9 @@ import dev.quarry.core.spark.SerializableHadoopConf;
 import dev.quarry.mixes.tokenize.Tokenizer;
 import dev.quarry.mixes.tokenize.TokenizerIdentity;
 import dev.quarry.mixes.tokenize.Tokenizers;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.hadoop.fs.Path;
 
 /**
  * A tokenizer as Spark functions carry it: its name or tokenizer.json URI and the spec's
@@ -35,7 +31,7 @@ final class TokenizerRef implements Serializable {
 
   Tokenizer get() {
     return LOADED.computeIfAbsent(tokenizer + "|" + eosOverride + "|" + bosOverride,
-        key -> Tokenizers.load(tokenizer, eosOverride, bosOverride, this::read));
+        key -> Tokenizers.load(tokenizer, eosOverride, bosOverride, hadoopConf.get()));
   }
 
   TokenizerIdentity identity() {
@@ -48,14 +44,5 @@ final class TokenizerRef implements Serializable {
 
   Integer bos() {
     return identity().bosId();
-  }
-
-  private byte[] read(String uri) {
-    Path path = new Path(uri);
-    try (InputStream in = path.getFileSystem(hadoopConf.get()).open(path)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the tokenizer " + uri, e);
-    }
   }
 }

@@ -5,7 +5,6 @@ import dev.quarry.core.spark.SerializableHadoopConf;
 import dev.quarry.mixes.registry.VersionFiles;
 import dev.quarry.mixes.shards.MegatronShardWriter;
 import dev.quarry.mixes.shards.OlmoShardWriter;
-import dev.quarry.mixes.shards.TokenDtype;
 import dev.quarry.mixes.spec.MixSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,11 +106,11 @@ final class WriteShards
       String olmoPrefix = VersionFiles.olmoPrefix(index);
       this.megatron = formats.contains(MixSpec.Format.MEGATRON)
           ? new MegatronShardWriter(create(megatronPrefix + ".bin"),
-              create(megatronPrefix + ".idx"), TokenDtype.megatron(vocabSize))
+              create(megatronPrefix + ".idx"), MixSpec.Format.MEGATRON.dtype(vocabSize))
           : null;
       this.olmo = formats.contains(MixSpec.Format.OLMO)
           ? new OlmoShardWriter(create(olmoPrefix + ".npy"), create(olmoPrefix + ".csv.gz"),
-              TokenDtype.olmo(vocabSize))
+              MixSpec.Format.OLMO.dtype(vocabSize))
           : null;
       this.indexWriter = new IndexWriter(new Path(root, VersionFiles.index(index)), conf);
     }

@@ -5,6 +5,7 @@ import dev.quarry.core.config.Check;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.Json;
 import dev.quarry.core.config.YamlConfig;
+import dev.quarry.mixes.shards.TokenDtype;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,11 @@ public record MixSpec(String name, String description, String tokenizer, Integer
   /** The token-file layouts a mix can be written in (docs/formats.md). */
   public enum Format {
     MEGATRON, OLMO;
+
+    /** How this layout stores the ids of a vocabulary of {@code vocabSize}. */
+    public TokenDtype dtype(int vocabSize) {
+      return this == MEGATRON ? TokenDtype.megatron(vocabSize) : TokenDtype.olmo(vocabSize);
+    }
 
     @Override
     public String toString() {

@@ -30,8 +30,7 @@ public record MixRef(String name, Integer version) {
       }
       return version;
     }
-    return versions.versions(name).stream().filter(v -> versions.committed(name, v))
-        .reduce((a, b) -> b).orElseThrow(() -> new ConfigException(field,
+    return versions.latestCommitted(name).orElseThrow(() -> new ConfigException(field,
             "mix '" + name + "' has no committed version (mixes: " + versions.names() + ")"));
   }
 }

@@ -113,6 +113,11 @@ public final class MixVersions {
     }
   }
 
+  /** The highest committed version of a mix, if any. */
+  public Optional<Integer> latestCommitted(String name) {
+    return versions(name).stream().filter(v -> committed(name, v)).reduce((a, b) -> b);
+  }
+
   /** Claims the next free version of {@code name} and returns its number. */
   public int claimNext(String name) {
     int next = versions(name).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;

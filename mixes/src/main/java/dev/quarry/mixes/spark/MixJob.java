@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.core.QuarryBuild;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.Json;
 import dev.quarry.core.spark.DocumentSchema;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -84,27 +86,23 @@ public final class MixJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String[] hashes = inputs(spec, conf).manifestHashes();
     MixVersions versions = new MixVersions(root, conf);
-    List<Integer> all = versions.versions(spec.name());
-    for (int i = all.size() - 1; i >= 0; i--) {
-      int version = all.get(i);
-      if (!versions.committed(spec.name(), version)) {
-        continue;
-      }
-      JsonNode manifest = manifest(versions.dir(spec.name(), version).toString(), conf);
+    Optional<Integer> latest = versions.latestCommitted(spec.name());
+    if (latest.isPresent()) {
+      String directory = versions.dir(spec.name(), latest.get()).toString();
+      JsonNode manifest = manifest(directory, conf);
       boolean same = manifest.path("spec_sha256").asText().equals(spec.hash())
           && manifest.path("quarry").path("version").asText()
-              .equals(dev.quarry.core.QuarryBuild.current().version());
+              .equals(QuarryBuild.current().version());
       for (int s = 0; same && s < hashes.length; s++) {
         same = manifest.path("sources").path(s).path("dataset_manifest_sha256").asText()
             .equals(hashes[s]);
       }
       if (same) {
         JsonNode totals = manifest.path("totals");
-        return new Result(spec.name(), version, versions.dir(spec.name(), version).toString(),
+        return new Result(spec.name(), latest.get(), directory,
             totals.path("documents").asLong(), totals.path("tokens").asLong(),
             totals.path("shards").asInt(), false);
       }
-      break; // only the latest committed version counts
     }
     return create(spark, spec, root);
   }
@@ -161,8 +159,8 @@ public final class MixJob {
 
       Dataset<Row> copies = Sampling.copies(tokenized, plan);
       ShardAssignment.Result placed = ShardAssignment.assign(copies, spec.tokensPerShard());
-      ordered = placed.placed();
-      Dataset<Row> placedRows = spark.createDataFrame(ordered, PLACED);
+      ordered = placed.sorted();
+      Dataset<Row> placedRows = spark.createDataFrame(placed.placed(), PLACED);
       List<WriteShards.Summary> shards = writeShards(spark, placedRows, tokenized, placed,
           directory.toString(), hadoopConf, spec, sources, datasets, identity);
       shards = new ArrayList<>(shards);

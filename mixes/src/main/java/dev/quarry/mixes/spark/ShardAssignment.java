@@ -2,6 +2,7 @@ package dev.quarry.mixes.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.quarry.core.MappedIterator;
 import dev.quarry.core.spark.DocumentSchema;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -29,10 +30,11 @@ final class ShardAssignment {
    * The copies in mix order, each row (source, id, epoch, token_count, mix offset), and where
    * the shards start.
    *
-   * @param sorted the copies sorted by order key (persisted by the caller for the two passes)
+   * @param sorted the copies sorted by order key, persisted for the passes over them: the
+   *     caller unpersists it when done with {@code placed}
    * @param shardStarts the mix offset of each shard's first document, ascending
    */
-  record Result(JavaRDD<Row> placed, long[] shardStarts) {
+  record Result(JavaRDD<Row> sorted, JavaRDD<Row> placed, long[] shardStarts) {
     int shards() {
       return shardStarts.length;
     }
@@ -49,18 +51,17 @@ final class ShardAssignment {
     JavaRDD<Row> sorted = copies.orderBy(col(Sampling.ORDER), col(TokenizedDocuments.SOURCE),
             col(DocumentSchema.ID), col(Sampling.EPOCH))
         .javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
-    List<long[]> totals = sorted.mapPartitionsWithIndex((index, rows) -> {
+    // collect() returns the partitions' results in partition order.
+    List<Long> totals = sorted.mapPartitions(rows -> {
       long total = 0;
       while (rows.hasNext()) {
         total += rows.next().getInt(3);
       }
-      return List.of(new long[] {index, total}).iterator();
-    }, true).collect();
+      return List.of(total).iterator();
+    }).collect();
     long[] partitionStarts = new long[totals.size()];
-    long[] byIndex = new long[totals.size()];
-    totals.forEach(t -> byIndex[(int) t[0]] = t[1]);
     for (int p = 1; p < partitionStarts.length; p++) {
-      partitionStarts[p] = partitionStarts[p - 1] + byIndex[p - 1];
+      partitionStarts[p] = partitionStarts[p - 1] + totals.get(p - 1);
     }
     JavaRDD<Row> placed = sorted.mapPartitionsWithIndex(new Place(partitionStarts), true);
     copies.sparkSession().sparkContext().setJobDescription("mix: find the shards");
@@ -68,7 +69,7 @@ final class ShardAssignment {
     long[] shardStarts = placed.mapToPair(row -> new Tuple2<>(row.getLong(4) / tokensPerShard,
             row.getLong(4))).reduceByKey(Math::min).values().collect().stream()
         .mapToLong(Long::longValue).sorted().toArray();
-    return new Result(placed, shardStarts);
+    return new Result(sorted, placed, shardStarts);
   }
 
   /** Adds each row's mix offset: its partition's start plus the rows before it. */
@@ -85,21 +86,12 @@ final class ShardAssignment {
     @Override
     public Iterator<Row> call(Integer index, Iterator<Row> rows) {
       long[] offset = {partitionStarts[index]};
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row row = rows.next();
-          Row placed = RowFactory.create(row.getInt(0), row.getString(1), row.getInt(2),
-              row.getInt(3), offset[0]);
-          offset[0] += row.getInt(3);
-          return placed;
-        }
-      };
+      return MappedIterator.of(rows, row -> {
+        Row placed = RowFactory.create(row.getInt(0), row.getString(1), row.getInt(2),
+            row.getInt(3), offset[0]);
+        offset[0] += row.getInt(3);
+        return placed;
+      });
     }
   }
 }

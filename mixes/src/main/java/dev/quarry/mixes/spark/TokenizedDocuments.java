@@ -3,6 +3,7 @@ package dev.quarry.mixes.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 
+import dev.quarry.core.MappedIterator;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.spark.DocumentSchema;
@@ -97,29 +98,20 @@ final class TokenizedDocuments {
       Tokenizer tokenizer = tokenizerRef.get();
       Integer bos = tokenizerRef.bos();
       int eos = tokenizerRef.eos();
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
+      return MappedIterator.of(rows, row -> {
+        int[] ids = tokenizer.encode(row.getString(1));
+        int count = ids.length + 1 + (bos == null ? 0 : 1);
+        ByteBuffer packed = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+        if (bos != null) {
+          packed.putInt(bos);
         }
-
-        @Override
-        public Row next() {
-          Row row = rows.next();
-          int[] ids = tokenizer.encode(row.getString(1));
-          int count = ids.length + 1 + (bos == null ? 0 : 1);
-          ByteBuffer packed = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
-          if (bos != null) {
-            packed.putInt(bos);
-          }
-          for (int id : ids) {
-            packed.putInt(id);
-          }
-          packed.putInt(eos);
-          return RowFactory.create(source, row.getString(0), row.getString(2), row.getString(3),
-              count, packed.array());
+        for (int id : ids) {
+          packed.putInt(id);
         }
-      };
+        packed.putInt(eos);
+        return RowFactory.create(source, row.getString(0), row.getString(2), row.getString(3),
+            count, packed.array());
+      });
     }
   }
 }

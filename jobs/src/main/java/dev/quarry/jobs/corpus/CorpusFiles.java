@@ -1,6 +1,7 @@
 package dev.quarry.jobs.corpus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.core.storage.StreamOutputFile;
 import dev.quarry.ingest.warc.WarcRecordWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,6 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -246,63 +245,5 @@ public final class CorpusFiles {
   private static UUID uuid(SplittableRandom rnd) {
     return new UUID((rnd.nextLong() & ~0xF000L) | 0x4000L,
         (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
-  }
-
-  /** Parquet's file abstraction over a plain stream, so Parquet goes wherever a stream can. */
-  private static final class StreamOutputFile implements OutputFile {
-    private final OutputStream out;
-
-    StreamOutputFile(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public PositionOutputStream create(long blockSizeHint) {
-      return new PositionOutputStream() {
-        private long position;
-
-        @Override
-        public long getPos() {
-          return position;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-          out.write(b);
-          position++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-          position += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-          out.close();
-        }
-      };
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-      return create(blockSizeHint);
-    }
-
-    @Override
-    public boolean supportsBlockSize() {
-      return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return 0;
-    }
   }
 }

@@ -1,17 +1,18 @@
 package dev.quarry.mixes.spark;
 
+import dev.quarry.core.storage.StreamOutputFile;
+import dev.quarry.mixes.shards.ChecksumOutputStream;
+import dev.quarry.mixes.shards.FileSum;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
@@ -35,14 +36,16 @@ final class IndexWriter implements Closeable {
       }
       """);
 
+  private final ChecksumOutputStream file;
   private final ParquetWriter<Group> writer;
   private final SimpleGroupFactory rows = new SimpleGroupFactory(SCHEMA);
 
-  IndexWriter(Path path, Configuration conf) throws IOException {
-    this.writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(path, conf))
+  /** Writes to {@code out} (closed with the writer), checksumming it on the way. */
+  IndexWriter(OutputStream out, Configuration conf) throws IOException {
+    this.file = new ChecksumOutputStream(out);
+    this.writer = ExampleParquetWriter.builder(new StreamOutputFile(file))
         .withType(SCHEMA)
         .withConf(conf)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         // One encoding per column chunk: parquet-mr lists a chunk's encodings in the footer in
         // HashSet order, which changes from JVM to JVM, so a chunk with two (levels + values,
@@ -82,5 +85,10 @@ final class IndexWriter implements Closeable {
   @Override
   public void close() throws IOException {
     writer.close();
+  }
+
+  /** The file's size and SHA-256, once closed. */
+  FileSum sum() {
+    return file.sum();
   }
 }

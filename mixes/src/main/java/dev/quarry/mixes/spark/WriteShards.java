@@ -1,15 +1,13 @@
 package dev.quarry.mixes.spark;
 
-import dev.quarry.core.Hashing;
 import dev.quarry.core.spark.SerializableHadoopConf;
 import dev.quarry.mixes.registry.VersionFiles;
+import dev.quarry.mixes.shards.FileSum;
 import dev.quarry.mixes.shards.MegatronShardWriter;
 import dev.quarry.mixes.shards.OlmoShardWriter;
 import dev.quarry.mixes.spec.MixSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +30,11 @@ final class WriteShards
   private static final long serialVersionUID = 1L;
 
   /** One written file: its path relative to the version, bytes and SHA-256. */
-  record FileSummary(String path, long bytes, String sha256) implements Serializable {}
+  record FileSummary(String path, long bytes, String sha256) implements Serializable {
+    static FileSummary of(String path, FileSum sum) {
+      return new FileSummary(path, sum.bytes(), sum.sha256());
+    }
+  }
 
   /** One shard as written. */
   record Summary(int shard, long documents, long tokens, List<FileSummary> files)
@@ -112,7 +114,7 @@ final class WriteShards
           ? new OlmoShardWriter(create(olmoPrefix + ".npy"), create(olmoPrefix + ".csv.gz"),
               MixSpec.Format.OLMO.dtype(vocabSize))
           : null;
-      this.indexWriter = new IndexWriter(new Path(root, VersionFiles.index(index)), conf);
+      this.indexWriter = new IndexWriter(create(VersionFiles.index(index)), conf);
     }
 
     private java.io.OutputStream create(String relative) throws IOException {
@@ -144,34 +146,18 @@ final class WriteShards
       if (megatron != null) {
         MegatronShardWriter.Result result = megatron.finish();
         String prefix = VersionFiles.megatronPrefix(index);
-        files.add(new FileSummary(prefix + ".bin", result.bin().bytes(), result.bin().sha256()));
-        files.add(new FileSummary(prefix + ".idx", result.idx().bytes(), result.idx().sha256()));
+        files.add(FileSummary.of(prefix + ".bin", result.bin()));
+        files.add(FileSummary.of(prefix + ".idx", result.idx()));
       }
       if (olmo != null) {
         OlmoShardWriter.Result result = olmo.finish();
         String prefix = VersionFiles.olmoPrefix(index);
-        files.add(new FileSummary(prefix + ".npy", result.npy().bytes(), result.npy().sha256()));
-        files.add(new FileSummary(prefix + ".csv.gz", result.csv().bytes(),
-            result.csv().sha256()));
+        files.add(FileSummary.of(prefix + ".npy", result.npy()));
+        files.add(FileSummary.of(prefix + ".csv.gz", result.csv()));
       }
       indexWriter.close();
-      files.add(summaryOf(VersionFiles.index(index)));
+      files.add(FileSummary.of(VersionFiles.index(index), indexWriter.sum()));
       return new Summary(index, documents, tokens, files);
-    }
-
-    /** The index file's size and SHA-256, read back (it is small: ~100 bytes a document). */
-    private FileSummary summaryOf(String relative) throws IOException {
-      Path path = new Path(new Path(directory), relative);
-      MessageDigest digest = Hashing.sha256();
-      long bytes = 0;
-      byte[] buffer = new byte[1 << 16];
-      try (InputStream in = fs.open(path)) {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          digest.update(buffer, 0, n);
-          bytes += n;
-        }
-      }
-      return new FileSummary(relative, bytes, java.util.HexFormat.of().formatHex(digest.digest()));
     }
   }
 }

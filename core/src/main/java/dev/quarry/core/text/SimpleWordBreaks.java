@@ -61,12 +61,11 @@ final class SimpleWordBreaks {
    * the text proves not simple (the words added so far are then to be discarded).
    */
   static boolean split(String text, WordSplitter out) {
-    char[] chars = out.chars(text);
     byte[] classes = CLASSES;
     int n = text.length();
     int i = 0;
     while (i < n) {
-      byte first = classes[chars[i]];
+      byte first = classes[text.charAt(i)];
       if (first == NOT_SIMPLE) {
         return false;
       }
@@ -79,11 +78,11 @@ final class SimpleWordBreaks {
       boolean alphanumeric = first != CONNECTOR;
       i++;
       while (true) {
-        i = afterAttached(chars, i, n);
+        i = afterAttached(text, i, n);
         if (i >= n) {
           break;
         }
-        byte next = classes[chars[i]];
+        byte next = classes[text.charAt(i)];
         if (next == NOT_SIMPLE) {
           return false;
         }
@@ -96,11 +95,11 @@ final class SimpleWordBreaks {
         if (next != JOINS_LETTERS && next != JOINS_DIGITS && next != JOINS_BOTH) {
           break;
         }
-        int after = afterAttached(chars, i + 1, n);
+        int after = afterAttached(text, i + 1, n);
         if (after >= n) {
           break;
         }
-        byte joined = classes[chars[after]];
+        byte joined = classes[text.charAt(after)];
         if (joined == NOT_SIMPLE) {
           return false;
         }
@@ -125,8 +124,8 @@ final class SimpleWordBreaks {
    * The first position from {@code i} that is not a mark or format character: those go with
    * the character before them (WB4).
    */
-  private static int afterAttached(char[] chars, int i, int n) {
-    while (i < n && CLASSES[chars[i]] == ATTACHED) {
+  private static int afterAttached(String text, int i, int n) {
+    while (i < n && CLASSES[text.charAt(i)] == ATTACHED) {
       i++;
     }
     return i;

@@ -52,7 +52,6 @@ public final class WordSplitter {
   private int[] starts = new int[1024];
   private int[] ends = new int[1024];
   private byte[] flags = new byte[1024];
-  private char[] chars = new char[4096];
   int size;
 
   WordSplitter() {
@@ -144,15 +143,6 @@ public final class WordSplitter {
         add(runStart + from, runStart + to, flag);
       }
     }
-  }
-
-  /** {@code text}'s characters in this splitter's buffer (valid until the next call). */
-  char[] chars(String text) {
-    if (chars.length < text.length()) {
-      chars = new char[Math.max(text.length(), chars.length * 2)];
-    }
-    text.getChars(0, text.length(), chars, 0);
-    return chars;
   }
 
   void add(int start, int end, byte flag) {

@@ -1,7 +1,7 @@
 package dev.quarry.mixes.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.quarry.core.Hashing;
+import dev.quarry.mixes.shards.ChecksumInputStream;
 import dev.quarry.mixes.shards.MegatronIndex;
 import dev.quarry.mixes.shards.MegatronShardReader;
 import dev.quarry.mixes.shards.OlmoCsv;
@@ -10,9 +10,7 @@ import dev.quarry.mixes.shards.OlmoShardReader;
 import dev.quarry.mixes.shards.TokenDtype;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -83,17 +81,23 @@ public final class MixVerifier {
           problems.add(label + ": " + relative + " has " + bytes + " bytes, the manifest says "
               + file.path("bytes").asLong());
         }
-        String sha = sha256(fs, path);
+        // One read per file: the content checks run on the stream that is being hashed.
+        String sha;
+        try (ChecksumInputStream in = new ChecksumInputStream(fs.open(path))) {
+          if (relative.endsWith(".bin")) {
+            checkMegatron(fs, dir, relative, in, manifest, eos, shardDocs, shardTokens, label,
+                problems);
+          } else if (relative.endsWith(".npy")) {
+            checkOlmo(fs, dir, relative, in, manifest, eos, shardDocs, shardTokens, label,
+                problems);
+          }
+          sha = in.finish().sha256();
+        }
         if (!sha.equals(file.path("sha256").asText())) {
           problems.add(label + ": " + relative + " has SHA-256 " + sha + ", the manifest says "
               + file.path("sha256").asText());
         }
-        if (relative.endsWith(".idx")) {
-          checkMegatron(fs, dir, relative, manifest, eos, shardDocs, shardTokens, label,
-              problems);
-        } else if (relative.endsWith(".npy")) {
-          checkOlmo(fs, dir, relative, manifest, eos, shardDocs, shardTokens, label, problems);
-        } else if (relative.endsWith(".parquet")) {
+        if (relative.endsWith(".parquet")) {
           long rows;
           try (ParquetFileReader reader = ParquetFileReader.open(
               HadoopInputFile.fromPath(path, conf))) {
@@ -117,19 +121,19 @@ public final class MixVerifier {
     return new Report(manifest.path("shards").size(), documents, tokens, bytesRead, problems);
   }
 
-  private static void checkMegatron(FileSystem fs, Path dir, String idxPath, JsonNode manifest,
-      int eos, long documents, long tokens, String label, List<String> problems)
-      throws IOException {
-    String binPath = idxPath.substring(0, idxPath.length() - ".idx".length()) + ".bin";
-    Path bin = new Path(dir, binPath);
-    if (!fs.exists(bin)) {
+  /** Checks a Megatron shard: its .idx (read here; small) and the .bin being read. */
+  private static void checkMegatron(FileSystem fs, Path dir, String binPath, InputStream bin,
+      JsonNode manifest, int eos, long documents, long tokens, String label,
+      List<String> problems) throws IOException {
+    String idxPath = binPath.substring(0, binPath.length() - ".bin".length()) + ".idx";
+    if (!fs.exists(new Path(dir, idxPath))) {
       return; // reported with the manifest's file list
     }
     byte[] idxBytes;
     try (InputStream in = fs.open(new Path(dir, idxPath))) {
       idxBytes = in.readAllBytes();
     }
-    long binBytes = fs.getFileStatus(bin).getLen();
+    long binBytes = fs.getFileStatus(new Path(dir, binPath)).getLen();
     List<String> found = MegatronIndex.check(new java.io.ByteArrayInputStream(idxBytes), binBytes);
     found.forEach(p -> problems.add(label + ": " + idxPath + ": " + p));
     if (!found.isEmpty()) {
@@ -145,19 +149,18 @@ public final class MixVerifier {
       problems.add(label + ": " + idxPath + " holds " + index.sequenceCount() + " documents and "
           + index.totalTokens() + " tokens, the manifest says " + documents + " and " + tokens);
     }
-    try (InputStream in = fs.open(bin)) {
-      new MegatronShardReader(index, in).forEachDocument((i, ids, length) -> {
-        if (ids[length - 1] != eos) {
-          problems.add(label + ": " + binPath + ": document " + i + " ends with token "
-              + ids[length - 1] + ", not the EOS id " + eos);
-        }
-      });
-    }
+    new MegatronShardReader(index, bin).forEachDocument((i, ids, length) -> {
+      if (ids[length - 1] != eos) {
+        problems.add(label + ": " + binPath + ": document " + i + " ends with token "
+            + ids[length - 1] + ", not the EOS id " + eos);
+      }
+    });
   }
 
-  private static void checkOlmo(FileSystem fs, Path dir, String npyPath, JsonNode manifest,
-      int eos, long documents, long tokens, String label, List<String> problems)
-      throws IOException {
+  /** Checks an OLMo shard: its .csv.gz (read here; small) and the .npy being read. */
+  private static void checkOlmo(FileSystem fs, Path dir, String npyPath, InputStream npy,
+      JsonNode manifest, int eos, long documents, long tokens, String label,
+      List<String> problems) throws IOException {
     String csvPath = npyPath.substring(0, npyPath.length() - ".npy".length()) + ".csv.gz";
     Path csv = new Path(dir, csvPath);
     if (!fs.exists(csv)) {
@@ -169,25 +172,12 @@ public final class MixVerifier {
     try (InputStream in = fs.open(csv)) {
       rows = OlmoCsv.read(in);
     }
-    try (InputStream npy = fs.open(new Path(dir, npyPath))) {
-      OlmoShardReader.problems(rows, npy, dtype, eos)
-          .forEach(p -> problems.add(label + ": " + npyPath + ": " + p));
-    }
+    OlmoShardReader.problems(rows, npy, dtype, eos)
+        .forEach(p -> problems.add(label + ": " + npyPath + ": " + p));
     long rowTokens = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).end();
     if (rows.size() != documents || rowTokens != tokens) {
       problems.add(label + ": " + csvPath + " lists " + rows.size() + " documents and "
           + rowTokens + " tokens, the manifest says " + documents + " and " + tokens);
     }
-  }
-
-  private static String sha256(FileSystem fs, Path path) throws IOException {
-    MessageDigest digest = Hashing.sha256();
-    byte[] buffer = new byte[1 << 20];
-    try (InputStream in = fs.open(path)) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

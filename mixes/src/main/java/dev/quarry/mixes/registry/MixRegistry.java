@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -98,10 +99,9 @@ public final class MixRegistry {
     }
     Map<String, JsonNode> sourcesFrom = byName(from.path("sources"));
     Map<String, JsonNode> sourcesTo = byName(to.path("sources"));
-    TreeMap<String, Boolean> names = new TreeMap<>();
-    sourcesFrom.keySet().forEach(n -> names.put(n, true));
-    sourcesTo.keySet().forEach(n -> names.put(n, true));
-    for (String name : names.keySet()) {
+    TreeSet<String> names = new TreeSet<>(sourcesFrom.keySet());
+    names.addAll(sourcesTo.keySet());
+    for (String name : names) {
       JsonNode a = sourcesFrom.get(name);
       JsonNode b = sourcesTo.get(name);
       if (a == null || b == null) {

@@ -1,42 +1,68 @@
 package dev.quarry.mixes.tokenize;
 
 import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.JtokkitPieces;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.IntArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A tiktoken encoding through jtokkit (pure Java). jtokkit's encodings are immutable, so one
- * instance serves every thread of an executor.
+ * instance serves every thread of an executor; each thread encodes through its own
+ * {@link PieceEncoder}, which caches the ids of the pieces it has seen.
  */
 final class JtokkitTokenizer implements Tokenizer {
+  private static final Logger LOG = LoggerFactory.getLogger(JtokkitTokenizer.class);
   // Lazy: only the encodings a job names are parsed, once per JVM however often it loads them.
   private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
   private static final Map<TiktokenEncoding, RankFile> RANK_FILES = new ConcurrentHashMap<>();
 
   private final Encoding encoding;
   private final TokenizerIdentity identity;
+  /** Each thread's cached encoder; null where jtokkit's internals are out of reach. */
+  private final ThreadLocal<PieceEncoder> perThread;
 
-  private JtokkitTokenizer(Encoding encoding, TokenizerIdentity identity) {
+  private JtokkitTokenizer(Encoding encoding, TokenizerIdentity identity, int cacheCapacity) {
     this.encoding = encoding;
     this.identity = identity;
+    this.perThread = cachedPiecesWork(encoding)
+        ? ThreadLocal.withInitial(() -> new PieceEncoder(JtokkitPieces.of(encoding),
+            new PieceCache(cacheCapacity)))
+        : null;
   }
 
   static JtokkitTokenizer load(TiktokenEncoding which, Integer eos, Integer bos) {
+    return load(which, eos, bos, PieceCache.DEFAULT_CAPACITY);
+  }
+
+  /** As {@link #load(TiktokenEncoding, Integer, Integer)}, each thread caching that many pieces. */
+  static JtokkitTokenizer load(TiktokenEncoding which, Integer eos, Integer bos,
+      int cacheCapacity) {
     Encoding encoding = REGISTRY.getEncoding(which.type());
     checkSpecialIds(which, encoding);
     RankFile ranks = RANK_FILES.computeIfAbsent(which, RankFile::of);
     int vocabSize = Math.max(ranks.largestRank(), which.largestSpecialId()) + 1;
     int eosId = eos != null ? eos : which.endOfTextId();
     return new JtokkitTokenizer(encoding,
-        Tokenizers.identity(which.encodingName(), ranks.sha256(), vocabSize, eosId, bos));
+        Tokenizers.identity(which.encodingName(), ranks.sha256(), vocabSize, eosId, bos),
+        cacheCapacity);
+  }
+
+  /** Whether this tokenizer encodes through the piece cache (else through jtokkit alone). */
+  boolean cachesPieces() {
+    return perThread != null;
   }
 
   @Override
   public int[] encode(String text) {
+    if (perThread != null) {
+      return perThread.get().encode(text);
+    }
     // encodeOrdinary: special-token strings in the text stay plain text (encode() would throw).
     return encoding.encodeOrdinary(text).toArray();
   }
@@ -60,6 +86,22 @@ final class JtokkitTokenizer implements Tokenizer {
   @Override
   public TokenizerIdentity identity() {
     return identity;
+  }
+
+  /**
+   * Whether jtokkit's pieces can be reached ({@link JtokkitPieces} lives in jtokkit's package,
+   * so it needs jtokkit loaded by the same class loader as Quarry — true of Quarry's jar). Where
+   * not, encoding falls back to jtokkit's own {@code encodeOrdinary}: the same ids, slower.
+   */
+  private static boolean cachedPiecesWork(Encoding encoding) {
+    try {
+      JtokkitPieces.of(encoding).split("a b", (utf8, length) -> { });
+      return true;
+    } catch (LinkageError | RuntimeException e) {
+      LOG.warn("tokenizer {}: jtokkit's internals are out of reach ({}); encoding without the"
+          + " piece cache, about half as fast", encoding.getName(), e.toString());
+      return false;
+    }
   }
 
   /**

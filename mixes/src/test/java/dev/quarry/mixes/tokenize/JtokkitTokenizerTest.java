@@ -7,6 +7,8 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.IntArrayList;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -138,6 +140,32 @@ class JtokkitTokenizerTest {
       List<Integer> ids = IntStream.of(tokenizer.encode(text)).boxed().toList();
       assertThat(seen.computeIfAbsent(text, t -> ids)).isEqualTo(ids);
     });
+  }
+
+  /**
+   * The piece cache must not change a single id: every sample text and every bundled sample
+   * page, encoded twice (the second time from the cache), and again through a cache of three
+   * pieces that keeps emptying, gives exactly jtokkit's own encodeOrdinary ids.
+   */
+  @ParameterizedTest
+  @EnumSource(TiktokenEncoding.class)
+  void cachedPiecesGiveJtokkitsIds(TiktokenEncoding which) throws IOException {
+    Encoding jtokkit = JTOKKIT.getEncoding(which.type());
+    JtokkitTokenizer cached = JtokkitTokenizer.load(which, null, null);
+    JtokkitTokenizer tiny = JtokkitTokenizer.load(which, null, null, 3);
+    assertThat(cached.cachesPieces()).isTrue();
+    List<String> texts = new ArrayList<>(MultilingualSample.TEXTS);
+    texts.addAll(SamplePages.texts());
+    texts.add("");
+    texts.add("x".repeat(5000) + " " + "\n".repeat(700) + "12345678901234567890");
+
+    for (int round = 0; round < 2; round++) {
+      for (String text : texts) {
+        int[] expected = jtokkit.encodeOrdinary(text).toArray();
+        assertThat(cached.encode(text)).as(text).containsExactly(expected);
+        assertThat(tiny.encode(text)).as(text).containsExactly(expected);
+      }
+    }
   }
 
   private static IntArrayList ids(int... ids) {

@@ -1,11 +1,9 @@
 package dev.quarry.mixes.tokenize;
 
-import dev.quarry.core.config.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +19,11 @@ public final class TokenizerThroughput {
   private TokenizerThroughput() {}
 
   public static void main(String[] args) throws IOException {
-    Path jsonl = Path.of(args.length > 0 ? args[0] : "samples/jsonl/quarry-sample.jsonl");
+    Path jsonl = args.length > 0 ? Path.of(args[0]) : SamplePages.JSONL;
     if (!Files.exists(jsonl) && args.length == 0) {
       jsonl = Path.of("..").resolve(jsonl);
     }
-    List<String> texts = texts(jsonl);
+    List<String> texts = SamplePages.texts(jsonl);
     long bytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
     System.out.printf(Locale.ROOT, "%s: %d documents, %.2f MB of UTF-8%n",
         jsonl, texts.size(), bytes / 1e6);
@@ -70,15 +68,5 @@ public final class TokenizerThroughput {
       tokens += tokenizer.encode(text).length;
     }
     return tokens;
-  }
-
-  private static List<String> texts(Path jsonl) throws IOException {
-    List<String> texts = new ArrayList<>();
-    for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        texts.add(Json.mapper().readTree(line).path("text").asText());
-      }
-    }
-    return texts;
   }
 }

@@ -32,14 +32,12 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 
 /**
  * {@code quarry mix create}: makes the next version of a mix from its spec.
@@ -161,7 +159,7 @@ public final class MixJob {
       ShardAssignment.Result placed = ShardAssignment.assign(copies, spec.tokensPerShard());
       ordered = placed.sorted();
       Dataset<Row> placedRows = spark.createDataFrame(placed.placed(), PLACED);
-      List<WriteShards.Summary> shards = writeShards(spark, placedRows, tokenized, placed,
+      List<WriteShards.Summary> shards = writeShards(spark, tokenized, placed,
           directory.toString(), hadoopConf, spec, sources, datasets, identity);
       shards = new ArrayList<>(shards);
       shards.sort(Comparator.comparingInt(WriteShards.Summary::shard));
@@ -192,16 +190,17 @@ public final class MixJob {
     }
   }
 
-  /** The placed copies: source, id, epoch, token_count, mix offset. */
+  /** The placed copies: source, id, epoch, token_count, mix offset, position. */
   static final String MIX_OFFSET = "mix_offset";
   static final StructType PLACED = new StructType()
       .add(TokenizedDocuments.SOURCE, DataTypes.IntegerType, false)
       .add(DocumentSchema.ID, DataTypes.StringType, false)
       .add(Sampling.EPOCH, DataTypes.IntegerType, false)
       .add(TokenizedDocuments.TOKEN_COUNT, DataTypes.IntegerType, false)
-      .add(MIX_OFFSET, DataTypes.LongType, false);
+      .add(MIX_OFFSET, DataTypes.LongType, false)
+      .add(TokenizedDocuments.POSITION, DataTypes.LongType, false);
 
-  private static List<WriteShards.Summary> writeShards(SparkSession spark, Dataset<Row> placed,
+  private static List<WriteShards.Summary> writeShards(SparkSession spark,
       Dataset<Row> tokenized, ShardAssignment.Result assignment, String directory,
       SerializableHadoopConf hadoopConf, MixSpec spec, List<MixSource> sources,
       String[] datasets, TokenizerIdentity identity) {
@@ -210,15 +209,7 @@ public final class MixJob {
       LOG.info("mix {}: {} tokens as {}", spec.name(), format,
           format.dtype(identity.vocabSize()));
     }
-    Dataset<Row> joined = placed.join(tokenized, new String[] {TokenizedDocuments.SOURCE,
-            DocumentSchema.ID})
-        .select(col(MIX_OFFSET), col(TokenizedDocuments.SOURCE), col(DocumentSchema.ID),
-            col(Sampling.EPOCH), placed.col(TokenizedDocuments.TOKEN_COUNT),
-            col(DocumentSchema.URL), col(DocumentSchema.LOCATION),
-            col(TokenizedDocuments.TOKENS));
-    JavaPairRDD<Long, Row> byOffset = joined.javaRDD().mapToPair(row -> new Tuple2<>(
-        row.getLong(0), RowFactory.create(row.getInt(1), row.getString(2), row.getInt(3),
-            row.getInt(4), row.getString(5), row.getString(6), row.get(7))));
+    JavaPairRDD<Long, Row> byOffset = PlacedTokens.of(tokenized, assignment.placed());
     String[] names = sources.stream().map(MixSource::name).toArray(String[]::new);
     return byOffset.repartitionAndSortWithinPartitions(
             new ShardPartitioner(assignment.shardStarts()))

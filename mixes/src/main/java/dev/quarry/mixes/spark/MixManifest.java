@@ -74,6 +74,7 @@ final class MixManifest {
       entry.put("filter", source.filter());
       entry.put("documents_available", available[i].documents());
       entry.put("tokens_available", available[i].tokens());
+      entry.put("text_bytes_available", available[i].textBytes());
       entry.put("target_tokens", targets[i]);
       entry.put("documents_taken", takenDocs[i]);
       entry.put("tokens_taken", takenTokens[i]);

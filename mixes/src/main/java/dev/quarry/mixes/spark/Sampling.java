@@ -39,12 +39,13 @@ final class Sampling {
       .add(DocumentSchema.ID, DataTypes.StringType, false)
       .add(EPOCH, DataTypes.IntegerType, false)
       .add(TokenizedDocuments.TOKEN_COUNT, DataTypes.IntegerType, false)
-      .add(ORDER, DataTypes.LongType, false);
+      .add(ORDER, DataTypes.LongType, false)
+      .add(TokenizedDocuments.POSITION, DataTypes.LongType, false);
 
   private Sampling() {}
 
-  /** Documents and tokens available in one source. */
-  record Available(long documents, long tokens) implements Serializable {}
+  /** Documents, tokens and UTF-8 bytes of text available in one source. */
+  record Available(long documents, long tokens, long textBytes) implements Serializable {}
 
   /** What is taken from every source. */
   record Plan(long seed, String[] names, EpochPlan[] epochs, long[] cutoffs)
@@ -53,12 +54,13 @@ final class Sampling {
   static Available[] available(Dataset<Row> tokenized, int sources) {
     Available[] available = new Available[sources];
     for (int i = 0; i < sources; i++) {
-      available[i] = new Available(0, 0);
+      available[i] = new Available(0, 0, 0);
     }
     for (Row row : tokenized.groupBy(col(TokenizedDocuments.SOURCE))
-        .agg(count(col(DocumentSchema.ID)), sum(col(TokenizedDocuments.TOKEN_COUNT)))
+        .agg(count(col(DocumentSchema.ID)), sum(col(TokenizedDocuments.TOKEN_COUNT)),
+            sum(col(TokenizedDocuments.TEXT_BYTES)))
         .collectAsList()) {
-      available[row.getInt(0)] = new Available(row.getLong(1), row.getLong(2));
+      available[row.getInt(0)] = new Available(row.getLong(1), row.getLong(2), row.getLong(3));
     }
     return available;
   }
@@ -103,10 +105,10 @@ final class Sampling {
     return PartialEpoch.cutoff(keys, tokens, plan.remainder() - crossing.tokensBefore());
   }
 
-  /** Every copy the plan takes: (source, id, epoch, token_count, order_key). */
+  /** Every copy the plan takes: (source, id, epoch, token_count, order_key, position). */
   static Dataset<Row> copies(Dataset<Row> tokenized, Plan plan) {
     return tokenized.select(col(TokenizedDocuments.SOURCE), col(DocumentSchema.ID),
-            col(TokenizedDocuments.TOKEN_COUNT))
+            col(TokenizedDocuments.TOKEN_COUNT), col(TokenizedDocuments.POSITION))
         .flatMap(new Copies(plan), ExpressionEncoder.apply(COPIES));
   }
 
@@ -130,7 +132,7 @@ final class Sampling {
             ? MixKeys.sample(plan.seed(), name, epoch, id) : 0;
         if (PartialEpoch.taken(epochs, epoch, sampleKey, plan.cutoffs()[source])) {
           long order = MixKeys.order(plan.seed(), name, epoch, id) ^ Long.MIN_VALUE;
-          copies.add(RowFactory.create(source, id, epoch, row.getInt(2), order));
+          copies.add(RowFactory.create(source, id, epoch, row.getInt(2), order, row.getLong(3)));
         }
       }
       return copies.iterator();

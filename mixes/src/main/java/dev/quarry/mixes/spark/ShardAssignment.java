@@ -27,8 +27,8 @@ final class ShardAssignment {
   private ShardAssignment() {}
 
   /**
-   * The copies in mix order, each row (source, id, epoch, token_count, mix offset), and where
-   * the shards start.
+   * The copies in mix order, each row (source, id, epoch, token_count, mix offset, position),
+   * and where the shards start.
    *
    * @param sorted the copies sorted by order key, persisted for the passes over them: the
    *     caller unpersists it when done with {@code placed}
@@ -88,7 +88,7 @@ final class ShardAssignment {
       long[] offset = {partitionStarts[index]};
       return MappedIterator.of(rows, row -> {
         Row placed = RowFactory.create(row.getInt(0), row.getString(1), row.getInt(2),
-            row.getInt(3), offset[0]);
+            row.getInt(3), offset[0], row.getLong(5));
         offset[0] += row.getInt(3);
         return placed;
       });

@@ -1,7 +1,8 @@
 package dev.quarry.mixes.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.octet_length;
 
 import dev.quarry.core.MappedIterator;
 import dev.quarry.core.config.ConfigException;
@@ -13,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -33,27 +35,42 @@ final class TokenizedDocuments {
   static final String SOURCE = "source";
   static final String TOKENS = "tokens";
   static final String TOKEN_COUNT = "token_count";
+  /** The document text's UTF-8 bytes (what tokenizer speeds and bytes per token are in). */
+  static final String TEXT_BYTES = "text_bytes";
+  /** Where the row is: its partition in the high 32 bits, its place in the partition below. */
+  static final String POSITION = "position";
   static final StructType SCHEMA = new StructType()
       .add(SOURCE, DataTypes.IntegerType, false)
       .add(DocumentSchema.ID, DataTypes.StringType, false)
       .add(DocumentSchema.URL, DataTypes.StringType, true)
       .add(DocumentSchema.LOCATION, DataTypes.StringType, true)
       .add(TOKEN_COUNT, DataTypes.IntegerType, false)
-      .add(TOKENS, DataTypes.BinaryType, false);
+      .add(TEXT_BYTES, DataTypes.IntegerType, false)
+      .add(TOKENS, DataTypes.BinaryType, false)
+      .add(POSITION, DataTypes.LongType, false);
 
   private TokenizedDocuments() {}
 
-  /** The tokenized documents of every source ({@code source} = its index in the spec). */
+  /**
+   * The tokenized documents of every source ({@code source} = its index in the spec). The
+   * sources are united before encoding, so each row's {@code position} is its place in the
+   * partitions of the result: persist it, and {@link PlacedTokens} finds rows by position.
+   */
   static Dataset<Row> of(SparkSession spark, List<MixSource> sources, TokenizerRef tokenizer) {
     Dataset<Row> all = null;
     for (int i = 0; i < sources.size(); i++) {
       Dataset<Row> one = filtered(spark, sources.get(i), i)
-          .select(col(DocumentSchema.ID), col(DocumentSchema.TEXT), col(DocumentSchema.URL),
-              col(DocumentSchema.LOCATION))
-          .mapPartitions(new Encode(i, tokenizer), ExpressionEncoder.apply(SCHEMA));
+          .select(lit(i).as(SOURCE), col(DocumentSchema.ID), col(DocumentSchema.TEXT),
+              col(DocumentSchema.URL), col(DocumentSchema.LOCATION),
+              octet_length(col(DocumentSchema.TEXT)).as(TEXT_BYTES));
       all = all == null ? one : all.union(one);
     }
-    return all;
+    return all.mapPartitions(new Encode(tokenizer), ExpressionEncoder.apply(SCHEMA));
+  }
+
+  /** The partition a {@code position} is in. */
+  static int partitionOf(long position) {
+    return (int) (position >>> 32);
   }
 
   /** A source's documents with text, after its filter; a bad filter names the field. */
@@ -72,8 +89,9 @@ final class TokenizedDocuments {
             + e.getMessage().lines().findFirst().orElse(""));
       }
     }
+    // Not length(text) > 0: that counts the characters of every text.
     return docs.filter(col(DocumentSchema.TEXT).isNotNull()
-        .and(length(col(DocumentSchema.TEXT)).gt(0)));
+        .and(col(DocumentSchema.TEXT).notEqual("")));
   }
 
   /** The tokens of a row's binary column. */
@@ -83,13 +101,12 @@ final class TokenizedDocuments {
     return tokens;
   }
 
+  /** Encodes rows (source, id, text, url, location, text_bytes). */
   private static final class Encode implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
-    private final int source;
     private final TokenizerRef tokenizerRef;
 
-    Encode(int source, TokenizerRef tokenizerRef) {
-      this.source = source;
+    Encode(TokenizerRef tokenizerRef) {
       this.tokenizerRef = tokenizerRef;
     }
 
@@ -98,8 +115,9 @@ final class TokenizedDocuments {
       Tokenizer tokenizer = tokenizerRef.get();
       Integer bos = tokenizerRef.bos();
       int eos = tokenizerRef.eos();
+      long[] position = {(long) TaskContext.getPartitionId() << 32};
       return MappedIterator.of(rows, row -> {
-        int[] ids = tokenizer.encode(row.getString(1));
+        int[] ids = tokenizer.encode(row.getString(2));
         int count = ids.length + 1 + (bos == null ? 0 : 1);
         ByteBuffer packed = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
         if (bos != null) {
@@ -109,8 +127,8 @@ final class TokenizedDocuments {
           packed.putInt(id);
         }
         packed.putInt(eos);
-        return RowFactory.create(source, row.getString(0), row.getString(2), row.getString(3),
-            count, packed.array());
+        return RowFactory.create(row.getInt(0), row.getString(1), row.getString(3),
+            row.getString(4), count, row.getInt(5), packed.array(), position[0]++);
       });
     }
   }

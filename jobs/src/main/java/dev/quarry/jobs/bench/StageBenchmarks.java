@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 public final class StageBenchmarks {
   /** Every stage, in the order a pipeline runs them (each reads the previous one's output). */
   public static final List<StageBenchmark> ALL =
-      List.of(new IngestBenchmark(), new FilterBenchmark(), new DedupBenchmark());
+      List.of(new IngestBenchmark(), new FilterBenchmark(), new DedupBenchmark(),
+          new MixBenchmark(MixBenchmark.DEFAULT_SPEC));
 
   /** The stage name that means every stage, in order. */
   public static final String EVERY = "all";

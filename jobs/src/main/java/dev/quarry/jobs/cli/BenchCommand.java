@@ -12,6 +12,7 @@ import dev.quarry.jobs.bench.FilterBenchmark;
 import dev.quarry.jobs.bench.ResultLine;
 import dev.quarry.jobs.bench.ResultsFile;
 import dev.quarry.jobs.bench.ScaleSteps;
+import dev.quarry.jobs.bench.MixBenchmark;
 import dev.quarry.jobs.bench.StageBenchmark;
 import dev.quarry.jobs.bench.StageBenchmarks;
 import java.io.PrintWriter;
@@ -102,10 +103,16 @@ public final class BenchCommand implements Callable<Integer> {
       description = "The chain the filter stage runs (default: conf/filters/default.yaml)")
   Path filterConfig = FilterBenchmark.DEFAULT_CHAIN;
 
+  @Option(names = "--mix-spec", paramLabel = "SPEC.yaml",
+      description = "The mix the mix stage makes; ${input} in a source's input is the stage's"
+          + " input dataset (default: conf/mixes/bench.yaml)")
+  Path mixSpec = MixBenchmark.DEFAULT_SPEC;
+
   @Override
   public Integer call() {
     List<StageBenchmark> stages = StageBenchmarks.select(stage).stream()
-        .map(s -> s instanceof FilterBenchmark f ? f.withChain(filterConfig) : s).toList();
+        .map(s -> s instanceof FilterBenchmark f ? f.withChain(filterConfig)
+            : s instanceof MixBenchmark m ? m.withSpec(mixSpec) : s).toList();
     if (repeat < 1) {
       throw new ConfigException("command line", "--repeat", "must be at least 1 (got "
           + repeat + ")");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StageBenchmarksTest {
   @Test
   void allIsEveryStageInPipelineOrder() {
-    assertThat(StageBenchmarks.names()).containsExactly("ingest", "filter", "dedup", "all");
+    assertThat(StageBenchmarks.names()).containsExactly("ingest", "filter", "dedup", "mix", "all");
     assertThat(StageBenchmarks.select("all")).isEqualTo(StageBenchmarks.ALL);
     assertThat(StageBenchmarks.select("ingest")).extracting(StageBenchmark::name)
         .containsExactly("ingest");
@@ -21,7 +21,8 @@ class StageBenchmarksTest {
   void unknownStageListsTheKnownOnes() {
     assertThatThrownBy(() -> StageBenchmarks.select("dedupe"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("command line: STAGE: unknown stage 'dedupe'; stages: ingest, filter, dedup, all");
+        .hasMessage("command line: STAGE: unknown stage 'dedupe'; stages: ingest, filter, dedup,"
+            + " mix, all");
   }
 
   @Test

@@ -125,12 +125,17 @@ class BenchCommandTest {
     assertThat(byKey.get("ingest/4/1").get("kept").asLong())
         .isEqualTo(accounting.get("kept").asLong());
 
+    Path mixSpec = dir.resolve("bench-mix.yaml");
+    Files.writeString(mixSpec, String.join("\n", "name: small", "tokenizer: r50k_base",
+        "formats: [megatron, olmo]", "tokens_per_shard: 1000", "sources:", "  - name: all",
+        "    input: ${input}", "    tokens: 3000", "    max_epochs: 100", ""));
     QuarryCliTest.Run again = quarry("bench", "all", "--input", warc.toString(), "--repeat",
         "1", "--results", results.toString(), "--work-dir", work.toString(), "--filter-config",
-        Path.of("..", "conf", "filters", "default.yaml").toString());
+        Path.of("..", "conf", "filters", "default.yaml").toString(), "--mix-spec",
+        mixSpec.toString());
     assertThat(again.exit()).as(again.err()).isZero();
     List<JsonNode> appended = read(results);
-    assertThat(appended).hasSize(18);
+    assertThat(appended).hasSize(20);
     // bench all: ingest, then filter over what ingest kept, then dedup over what filter kept.
     JsonNode filtered = appended.get(14);
     assertThat(filtered.get("stage").asText()).isEqualTo("filter");
@@ -143,6 +148,16 @@ class BenchCommandTest {
     assertThat(deduped.get("stage").asText()).isEqualTo("dedup");
     assertThat(deduped.get("records_in").asLong()).isEqualTo(filtered.get("kept").asLong());
     assertThat(deduped.get("extra").get("cc_rounds").asLong()).isPositive();
+    // ... and a mix of what dedup kept.
+    JsonNode mix = appended.get(18);
+    assertThat(mix.get("stage").asText()).isEqualTo("mix");
+    assertThat(mix.get("records_in").asLong()).isEqualTo(deduped.get("kept").asLong());
+    assertThat(mix.get("extra").get("mix_tokens").asLong()).isBetween(3000L, 3000L + 2000);
+    // A shard starts in each span of 1,000 tokens that a document starts in.
+    assertThat(mix.get("extra").get("mix_shards").asLong()).isBetween(1L, 5L);
+    assertThat(mix.get("extra").get("text_bytes").asLong())
+        .isGreaterThan(mix.get("records_in").asLong());
+    assertThat(work.resolve("mix/run-1/small/v0001/_SUCCESS")).exists();
     assertThat(appended.subList(0, 12)).isEqualTo(lines);
     assertThat(appended.get(12).get("run").asInt()).isEqualTo(1);
     assertThat(appended.get(13).get("run").asText()).isEqualTo("median");
@@ -164,7 +179,8 @@ class BenchCommandTest {
   void unknownStageExitsTwoListingTheStages() {
     QuarryCliTest.Run run = quarry("bench", "dedupe", "--input", warc.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown stage 'dedupe'; stages: ingest, filter, dedup, all");
+    assertThat(run.err())
+        .contains("unknown stage 'dedupe'; stages: ingest, filter, dedup, mix, all");
   }
 
   @Test
@@ -227,7 +243,7 @@ class BenchCommandTest {
       QuarryCliTest.Run run = quarry(args);
       assertThat(run.exit()).isZero();
       assertThat(run.out()).contains("Usage: quarry bench").contains("Exit codes:")
-          .contains("ingest, filter, dedup, all").contains("warc-scan (ingest)")
+          .contains("ingest, filter, dedup, mix, all").contains("warc-scan (ingest)")
           .contains("mllib-minhash-lsh (dedup)").contains("--scale")
           .contains("2   bad option");
     }

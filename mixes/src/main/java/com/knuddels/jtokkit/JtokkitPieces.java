@@ -82,7 +82,10 @@ public final class JtokkitPieces {
     }
   }
 
-  /** The ids of one whole piece (its UTF-8 bytes), by the encoding's merge ranks. */
+  /**
+   * jtokkit's own ids of one whole piece (its UTF-8 bytes): the reference Quarry's faster merge
+   * ({@code MergeRanks}) is tested against.
+   */
   public int[] encodePiece(byte[] utf8) {
     IntArrayList out = new IntArrayList(Math.max(1, utf8.length / 2));
     scratchRanks.clear();

@@ -51,8 +51,4 @@ final class PieceEncoder {
     System.arraycopy(ids, 0, out, length, ids.length);
     length += ids.length;
   }
-
-  PieceCache cache() {
-    return cache;
-  }
 }

@@ -2,6 +2,7 @@ package dev.quarry.jobs;
 
 import dev.quarry.core.QuarryBuild;
 import dev.quarry.jobs.cli.BenchCommand;
+import dev.quarry.jobs.cli.ClassifierCommand;
 import dev.quarry.jobs.cli.ExitCodes;
 import dev.quarry.jobs.cli.DedupCommand;
 import dev.quarry.jobs.cli.FilterCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
         + "deduplicate and build versioned token mixes.",
     subcommands = {
         IngestCommand.class, FilterCommand.class, DedupCommand.class, MixCommand.class,
+        ClassifierCommand.class,
         RunCommand.class, BenchCommand.class,
         GenSamplesCommand.class, GenCorpusCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

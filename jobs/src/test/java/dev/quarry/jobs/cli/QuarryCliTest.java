@@ -40,7 +40,7 @@ class QuarryCliTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "ingest", "filter", "dedup", "run", "bench", "gen-samples",
       "gen-corpus", "mix", "mix create", "mix list", "mix show", "mix diff", "mix verify",
-      "mix trace"})
+      "mix trace", "classifier", "classifier train"})
   void everyCommandHasHelpWithExitCodes(String command) {
     java.util.List<String> args = new java.util.ArrayList<>(command.isEmpty() ? java.util.List.of()
         : java.util.List.of(command.split(" ")));

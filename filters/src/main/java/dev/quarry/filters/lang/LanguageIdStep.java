@@ -5,6 +5,7 @@ import dev.quarry.core.config.Check;
 import dev.quarry.core.config.YamlConfig;
 import dev.quarry.filters.DocumentStep;
 import dev.quarry.filters.Verdict;
+import dev.quarry.filters.text.Paragraphs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,6 @@ public final class LanguageIdStep implements DocumentStep {
       Check.that(minLetters >= 0, "min_letters", "must be 0 or more (got " + minLetters + ")");
     }
   }
-
-  private static final java.util.regex.Pattern PARAGRAPH_BREAK =
-      java.util.regex.Pattern.compile("\\n\\s*\\n");
 
   private final Params params;
   private final Set<String> keep;
@@ -93,7 +91,7 @@ public final class LanguageIdStep implements DocumentStep {
   private double share(String text, String lang) {
     long total = 0;
     long same = 0;
-    for (String paragraph : PARAGRAPH_BREAK.split(text)) {
+    for (String paragraph : Paragraphs.split(text)) {
       total += paragraph.length();
       if (letters(paragraph, params.minLetters()) >= params.minLetters()
           && identifier.identify(paragraph).lang().equals(lang)) {

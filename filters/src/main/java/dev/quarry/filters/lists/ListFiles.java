@@ -1,8 +1,8 @@
 package dev.quarry.filters.lists;
 
 import dev.quarry.core.config.ConfigException;
+import dev.quarry.filters.StepFiles;
 import java.io.BufferedReader;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,9 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * Reads list files (one entry a line, {@code #} starts a comment, blank lines ignored) and keeps
@@ -23,11 +20,11 @@ import org.apache.hadoop.fs.Path;
  * however many partitions build the step.
  *
  * <p>A path starting with {@code classpath:} is a resource of the job's jar (the example lists
- * under {@code lists/}); any other path is read with the Hadoop FileSystem API, so
- * {@code s3a://}, {@code hdfs://} and local paths work alike.
+ * under {@code lists/}); any other path is read with the Hadoop FileSystem API
+ * ({@link StepFiles}).
  */
 final class ListFiles {
-  static final String CLASSPATH = "classpath:";
+  static final String CLASSPATH = StepFiles.CLASSPATH;
 
   private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
 
@@ -69,27 +66,7 @@ final class ListFiles {
   }
 
   private static InputStream open(String path, String field) throws IOException {
-    if (path.startsWith(CLASSPATH)) {
-      String resource = path.substring(CLASSPATH.length()).replaceFirst("^/+", "");
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
-      if (in == null) {
-        in = ListFiles.class.getClassLoader().getResourceAsStream(resource);
-      }
-      if (in == null) {
-        throw new ConfigException(field, "no such list file '" + path + "' (classpath)");
-      }
-      return in;
-    }
-    try {
-      Path file = new Path(path);
-      FileSystem fs = file.getFileSystem(new Configuration());
-      return fs.open(file);
-    } catch (FileNotFoundException e) {
-      throw new ConfigException(field, "no such list file '" + path + "'");
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(field, "bad list path '" + path + "': " + e.getMessage());
-    }
+    return StepFiles.open(path, field, "list file");
   }
 
   /** Whether a code point belongs in a word: a letter, a digit or a combining mark. */

@@ -1,9 +1,11 @@
 package dev.quarry.filters.classifier;
 
+import dev.quarry.core.config.ConfigException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +63,14 @@ public final class LinearModel {
       throw new IllegalArgumentException("features " + features.spec() + " for a model of "
           + spec);
     }
-    int n = features.hashes(text);
+    return margin(features, features.hashes(text));
+  }
+
+  /**
+   * The margin of the {@code n} n-grams that {@code features} (for this model's spec) hashed
+   * last: for a caller that needs their count too.
+   */
+  double margin(NgramFeatures features, int n) {
     if (n == 0) {
       return intercept;
     }
@@ -110,14 +119,34 @@ public final class LinearModel {
    */
   public static LinearModel read(InputStream stream, String name) throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(stream));
+    try {
+      return read(in, name);
+    } catch (EOFException e) {
+      throw new IOException(name + " ends early (truncated?): the file is damaged");
+    }
+  }
+
+  private static LinearModel read(DataInputStream in, String name) throws IOException {
     byte[] magic = new byte[MAGIC.length];
     in.readFully(magic);
     if (!Arrays.equals(magic, MAGIC)) {
       throw new IOException(name + " is not a Quarry linear model (no QRYLINM1 header): give"
           + " the model.bin that quarry classifier train wrote");
     }
-    FeatureSpec spec = new FeatureSpec(in.readInt(), in.readInt(), in.readInt());
+    FeatureSpec spec;
+    int minN = in.readInt();
+    int maxN = in.readInt();
+    int buckets = in.readInt();
+    try {
+      spec = new FeatureSpec(minN, maxN, buckets);
+    } catch (ConfigException e) {
+      throw new IOException(name + ": features " + minN + "-" + maxN + " in " + buckets
+          + " buckets (" + e.problem() + "): the file is damaged");
+    }
     double intercept = in.readDouble();
+    if (!Double.isFinite(intercept)) {
+      throw new IOException(name + ": intercept " + intercept + ": the file is damaged");
+    }
     int nonZero = in.readInt();
     if (nonZero < 0 || nonZero > spec.buckets()) {
       throw new IOException(name + ": " + nonZero + " weights for " + spec.buckets()
@@ -131,7 +160,12 @@ public final class LinearModel {
         throw new IOException(name + ": bucket " + bucket + " out of order or range: the file"
             + " is damaged");
       }
-      weights[bucket] = in.readDouble();
+      double weight = in.readDouble();
+      if (!Double.isFinite(weight)) {
+        throw new IOException(name + ": weight " + weight + " of bucket " + bucket
+            + ": the file is damaged");
+      }
+      weights[bucket] = weight;
       previous = bucket;
     }
     if (in.read() != -1) {

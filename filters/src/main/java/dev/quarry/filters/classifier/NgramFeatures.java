@@ -4,12 +4,13 @@ import dev.quarry.core.Hashing;
 import java.util.Arrays;
 
 /**
- * A text's hashed word n-gram features, fastText-style: words are the runs of letters and digits
- * (lower-cased code point by code point), every n-gram of {@code minN} to {@code maxN} words is
- * hashed into one of {@code buckets}, and a bucket's value is how often its n-grams occur divided
- * by the number of n-grams in the text — the mean of the n-grams' one-hot vectors, so that long
- * and short texts score alike. A linear model's margin is then the mean of the weights of the
- * text's n-grams, which is how {@link LinearModel} scores without building the vector.
+ * A text's hashed word n-gram features, fastText-style: words are the runs of letters, digits
+ * and combining marks (lower-cased code point by code point), every n-gram of {@code minN} to
+ * {@code maxN} words is hashed into one of {@code buckets}, and a bucket's value is how often its
+ * n-grams occur divided by the number of n-grams in the text — the mean of the n-grams' one-hot
+ * vectors, so that long and short texts score alike. A linear model's margin is then the mean of
+ * the weights of the text's n-grams, which is how {@link LinearModel} scores without building
+ * the vector.
  *
  * <p>Training and scoring both go through {@link #hashes}, so a model sees at scoring time
  * exactly the features it was trained on. Not thread-safe (it reuses buffers): one per thread.
@@ -113,7 +114,7 @@ public final class NgramFeatures {
       } else {
         cp = Character.codePointAt(text, i);
         i += Character.charCount(cp);
-        if (Character.isLetterOrDigit(cp)) {
+        if (Character.isLetterOrDigit(cp) || isMark(cp)) {
           int lower = Character.toLowerCase(cp);
           h = (h ^ lower) * FNV_PRIME;
           inWord = true;
@@ -127,6 +128,15 @@ public final class NgramFeatures {
       }
     }
     return inWord ? add(count, h) : count;
+  }
+
+  /**
+   * A combining mark continues a word: Devanagari and Thai vowel signs, decomposed accents
+   * (as the list steps and deduplication's shingles split words).
+   */
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
   }
 
   private int add(int count, long hash) {

@@ -7,7 +7,11 @@ import dev.quarry.core.Document;
 import dev.quarry.filters.chain.ChainConfig;
 import dev.quarry.filters.chain.FilterChain;
 import dev.quarry.filters.chain.StepRegistry;
-
+import dev.quarry.filters.classifier.ClassifierStep;
+import dev.quarry.filters.classifier.FeatureSpec;
+import dev.quarry.filters.classifier.TestModels;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,10 +21,11 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every registered step, built with its defaults, over hostile texts in several languages: no
- * exception, and a verdict that keeps or drops the same document.
+ * Every registered step, built with its defaults (and the parameters it requires), over hostile
+ * texts in several languages: no exception, and a verdict that keeps or drops the same document.
  */
 class AllStepsNeverThrowTest {
   /** Every registry of steps; add a module's registration here and its steps are covered. */
@@ -30,8 +35,18 @@ class AllStepsNeverThrowTest {
 
   static final Map<String, String> TEXTS = new LinkedHashMap<>();
 
+  /** Parameters of the steps that need some (every other step runs on its defaults). */
+  static final Map<String, Map<String, Object>> REQUIRED_PARAMS = new LinkedHashMap<>();
+
+  @TempDir
+  static Path models;
+
   @BeforeAll
-  static void texts() {
+  static void texts() throws IOException {
+    Path model = TestModels.writeDirectory(TestModels.random(FeatureSpec.DEFAULT, 1),
+        models.resolve("random"));
+    REQUIRED_PARAMS.put(ClassifierStep.NAME, Map.of("model", model.toString(), "name",
+        "random", "per_paragraph", true));
     TEXTS.put("empty", "");
     TEXTS.put("whitespace", " \t\n\r\n  \u00a0\u3000\u2028\n\n");
     TEXTS.put("10 MB of one character", "a".repeat(10 * 1024 * 1024));
@@ -97,7 +112,8 @@ class AllStepsNeverThrowTest {
       StepRegistry built = registry.get();
       for (String name : built.names()) {
         ChainConfig config = new ChainConfig(null, null, null,
-            List.of(new ChainConfig.StepConfig(name, Map.of())));
+            List.of(new ChainConfig.StepConfig(name,
+                REQUIRED_PARAMS.getOrDefault(name, Map.of()))));
         steps.addAll(built.build(config, "defaults of " + name));
       }
     }

@@ -99,7 +99,8 @@ public final class ClassifierStep implements DocumentStep {
 
   @Override
   public String name() {
-    return NAME;
+    // Per classifier, so a quality and a toxicity step keep their own counters and verdict tags.
+    return NAME + "_" + params.name();
   }
 
   /** The model, shared by every step built with the same {@code model} path in this JVM. */

@@ -60,7 +60,7 @@ class ClassifierStepTest {
   @Test
   void putsTheProbabilityInAttrs() {
     ClassifierStep step = step(null, null, null);
-    assertThat(step.name()).isEqualTo("classifier");
+    assertThat(step.name()).isEqualTo("classifier_quality");
     assertThat(step.apply(doc("Good, GOOD text.")).document().attrs())
         .containsOnlyKeys("quality")
         .containsEntry("quality", sigmoid(4 * 2 / 3.0));
@@ -197,7 +197,7 @@ class ClassifierStepTest {
         """.formatted(model);
     ChainConfig config = YamlConfig.parse(yaml, "chain.yaml", ChainConfig.class);
     List<DocumentStep> steps = FilterSteps.registry().build(config, "chain.yaml");
-    assertThat(steps).extracting(DocumentStep::name).containsExactly("classifier");
+    assertThat(steps).extracting(DocumentStep::name).containsExactly("classifier_quality");
     FilterChain chain = new FilterChain(steps, config.mode());
     FilterChain.Outcome kept = chain.apply(doc("good\n\nwords"));
     assertThat(kept.kept()).isTrue();

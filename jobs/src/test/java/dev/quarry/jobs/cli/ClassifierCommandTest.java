@@ -7,17 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.core.Document;
 import dev.quarry.core.config.Json;
 import dev.quarry.core.spark.CommittedDocuments;
+import dev.quarry.core.spark.Datasets;
 import dev.quarry.core.spark.TestSpark;
 import dev.quarry.jobs.corpus.GeneratedPage;
 import dev.quarry.jobs.corpus.PageGenerator;
 import dev.quarry.jobs.corpus.PageKind;
 import dev.quarry.jobs.corpus.TextMaterial;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,31 @@ class ClassifierCommandTest {
     assertThat(binned).isEqualTo(heldOut.path("held_out_documents").asLong());
     assertThat(card.path("features").asText()).isEqualTo("word-ngrams:1-2");
     assertThat(card.path("seed").asLong()).isEqualTo(3);
+
+    // Scored in a filter chain, then selected on by a mix spec's source filter.
+    Path chain = dir.resolve("chain.yaml");
+    Files.writeString(chain, String.join("\n", "mode: annotate", "steps:",
+        "  - name: classifier", "    params:", "      model: " + model, "      name: quality",
+        "      per_paragraph: true", ""));
+    Path scored = dir.resolve("scored");
+    QuarryCliTest.Run filter = quarry("filter", "--input", junk, "--config", chain.toString(),
+        "--output", scored.toString());
+    assertThat(filter.exit()).as(filter.err()).isZero();
+    List<Row> scores = Datasets.read(TestSpark.session(), scored.toString())
+        .selectExpr("attrs['quality']", "attrs['quality.paragraph_min']").collectAsList();
+    assertThat(scores).hasSize(junkPages);
+    long lowScored = scores.stream().filter(r -> r.getDouble(0) < 0.5).count();
+    assertThat(lowScored).isGreaterThan(junkPages * 8L / 10);
+    Path spec = dir.resolve("mix.yaml");
+    Files.writeString(spec, String.join("\n", "name: scored", "tokenizer: r50k_base",
+        "tokens_per_shard: 100000000", "sources:", "  - name: low", "    input: " + scored,
+        "    filter: \"attrs['quality'] < 0.5\"", "    tokens: 1000", ""));
+    QuarryCliTest.Run mix = quarry("mix", "create", spec.toString(), "--root",
+        dir.resolve("mixes").toString());
+    assertThat(mix.exit()).as(mix.err()).isZero();
+    JsonNode source = Json.mapper().readTree(dir.resolve("mixes/scored/v0001/manifest.json")
+        .toFile()).path("sources").get(0);
+    assertThat(source.path("documents_available").asLong()).isEqualTo(lowScored);
 
     QuarryCliTest.Run again = quarry("classifier", "train", "--positive", prose, "--negative",
         junk, "--output", model.toString(), "--seed", "3", "--holdout", "0.2");

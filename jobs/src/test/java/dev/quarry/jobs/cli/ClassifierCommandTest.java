@@ -84,6 +84,12 @@ class ClassifierCommandTest {
     assertThat(model.resolve("_SUCCESS")).exists();
     JsonNode card = Json.mapper().readTree(model.resolve("model.json").toFile());
     JsonNode heldOut = card.path("held_out");
+    // In the test report, for docs/classifiers.md.
+    System.out.println("classifier card: training " + card.path("training_documents")
+        + ", held out " + heldOut.path("held_out_documents") + ", roc_auc "
+        + heldOut.path("roc_auc") + ", java vs mllib " + heldOut.path(
+            "max_abs_difference_java_vs_mllib") + ", at thresholds " + heldOut.path("at_thresholds")
+        + ", calibration " + heldOut.path("calibration"));
     assertThat(junkPages).isGreaterThan(250);
     assertThat(card.path("inputs").path("negative").path("sampled").asLong())
         .isEqualTo(junkPages);

@@ -140,6 +140,56 @@ class ClassifierCommandTest {
     assertThat(again.out() + again.err()).contains("up to date");
   }
 
+  /**
+   * A toxicity classifier from labelled JSON Lines the user supplies: ingested into datasets,
+   * trained with the toxic side as positive, and used with max_score to drop.
+   */
+  @Test
+  void trainsAToxicityClassifierFromLabelledJsonLines() throws IOException {
+    List<String> toxic = new ArrayList<>();
+    List<String> clean = new ArrayList<>();
+    PageGenerator generator = new PageGenerator(29, TextMaterial.load());
+    for (int i = 0; toxic.size() < 150 || clean.size() < 150; i++) {
+      GeneratedPage page = generator.page(i);
+      String line = "{\"id\": \"" + page.id() + "\", \"text\": "
+          + Json.mapper().writeValueAsString(page.mainText()) + "}";
+      if (page.kind() == PageKind.SPAM && toxic.size() < 150) {
+        toxic.add(line);
+      } else if (page.kind() == PageKind.ARTICLE && clean.size() < 150) {
+        clean.add(line);
+      }
+    }
+    Path labelled = dir.resolve("labelled");
+    Files.createDirectories(labelled);
+    Files.write(labelled.resolve("toxic.jsonl"), toxic);
+    Files.write(labelled.resolve("clean.jsonl"), clean);
+    for (String side : List.of("toxic", "clean")) {
+      QuarryCliTest.Run ingest = quarry("ingest", "--input",
+          labelled.resolve(side + ".jsonl").toString(), "--format", "jsonl", "--source", side,
+          "--output", dir.resolve("ds-" + side).toString());
+      assertThat(ingest.exit()).as(ingest.err()).isZero();
+    }
+
+    Path model = dir.resolve("toxicity");
+    QuarryCliTest.Run train = quarry("classifier", "train", "--positive",
+        dir.resolve("ds-toxic").toString(), "--negative", dir.resolve("ds-clean").toString(),
+        "--output", model.toString(), "--holdout", "0.2");
+    assertThat(train.exit()).as(train.err()).isZero();
+    JsonNode card = Json.mapper().readTree(model.resolve("model.json").toFile());
+    assertThat(card.path("held_out").path("roc_auc").asDouble()).isGreaterThanOrEqualTo(0.95);
+
+    Path chain = dir.resolve("toxicity.yaml");
+    Files.writeString(chain, String.join("\n", "mode: filter", "rejected: all", "steps:",
+        "  - name: classifier", "    params:", "      model: " + model,
+        "      name: toxicity", "      max_score: 0.5", ""));
+    QuarryCliTest.Run filter = quarry("filter", "--input", dir.resolve("ds-toxic").toString(),
+        "--config", chain.toString(), "--output", dir.resolve("detoxed").toString());
+    assertThat(filter.exit()).as(filter.err()).isZero();
+    JsonNode manifest = Json.mapper().readTree(dir.resolve("detoxed/manifest.json").toFile());
+    assertThat(manifest.path("accounting").path("rejected").path("toxicity_above_max").asLong())
+        .isGreaterThan(140);
+  }
+
   @Test
   void badOptionsNameTheOption() {
     QuarryCliTest.Run buckets = quarry("classifier", "train", "--positive", prose,

@@ -127,6 +127,10 @@ public final class ClassifierTraining {
     if (settings.maxPerClass() != null) {
       perClass = Math.min(perClass, settings.maxPerClass());
     }
+    if (perClass > Integer.MAX_VALUE) {
+      throw new ConfigException("--max-per-class", "the smaller side has " + perClass
+          + " documents: sample at most " + Integer.MAX_VALUE + " per side with --max-per-class");
+    }
     if (perClass < 10) {
       throw new ConfigException(pos.withText < neg.withText ? "--positive" : "--negative",
           "has " + Math.min(pos.withText, neg.withText) + " documents with text; a classifier"
@@ -174,7 +178,7 @@ public final class ClassifierTraining {
 
       Map<String, Object> card = new LinkedHashMap<>();
       card.put("model", "logistic-regression");
-      card.put("positive", "P(positive): positive = the --positive side");
+      card.put("scores", "P(the document is like the --positive side)");
       card.put("features", spec.describe());
       card.put("buckets", spec.buckets());
       card.put("seed", seed);

@@ -82,6 +82,18 @@ public final class StageRunner {
     }
   }
 
+  /**
+   * What {@link #run} would decide for this stage, without running it: run, up to date, or
+   * refused (an output written with other options or inputs). For {@code quarry run --dry-run}.
+   */
+  public static OutputDir.RunDecision decide(SparkSession spark, Object config,
+      List<Manifest.InputRef> inputs, String output, boolean overwrite) {
+    String fingerprint = Fingerprint.of(Json.hash(Json.redacted(config)), inputs,
+        QuarryBuild.current().version());
+    return new OutputDir(output, spark.sparkContext().hadoopConfiguration())
+        .decide(fingerprint, overwrite);
+  }
+
   public static String summary(Accounting a) {
     return a.recordsIn() + " records in, " + a.kept() + " kept, " + a.rejectedTotal()
         + " rejected " + a.rejected() + ", " + a.errorsTotal() + " errors " + a.errors();

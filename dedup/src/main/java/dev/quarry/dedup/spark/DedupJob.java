@@ -128,6 +128,18 @@ public final class DedupJob {
 
   public static StageRunner.Result run(SparkSession spark, DedupSettings settings, String output,
       boolean overwrite, String checkpointDir) {
+    List<Manifest.InputRef> inputs = inputs(spark, settings);
+    LOG.info("dedup: {}", settings.options().lsh().describe());
+    return StageRunner.run(spark, "dedup", settings, inputs, output, overwrite,
+        temporary -> withoutAdaptiveExecution(spark,
+            () -> write(spark, settings, temporary, checkpointDir)));
+  }
+
+  /**
+   * The committed input datasets and earlier indexes with their manifest hashes, checked as a
+   * run checks them (a config error names the field).
+   */
+  public static List<Manifest.InputRef> inputs(SparkSession spark, DedupSettings settings) {
     settings.validate();
     List<Manifest.InputRef> inputs = new ArrayList<>();
     for (String input : settings.input()) {
@@ -145,10 +157,7 @@ public final class DedupJob {
           new OutputDir(uri, spark.sparkContext().hadoopConfiguration()).uri(),
           Json.hash(manifest)));
     }
-    LOG.info("dedup: {}", settings.options().lsh().describe());
-    return StageRunner.run(spark, "dedup", settings, inputs, output, overwrite,
-        temporary -> withoutAdaptiveExecution(spark,
-            () -> write(spark, settings, temporary, checkpointDir)));
+    return inputs;
   }
 
   /**

@@ -57,15 +57,24 @@ public final class FilterJob {
 
   public static StageRunner.Result run(SparkSession spark, FilterSettings settings,
       String chainOrigin, String output, boolean overwrite) {
+    check(settings, chainOrigin);
+    return StageRunner.run(spark, "filter", settings, inputs(spark, settings), output,
+        overwrite, temporary -> write(spark, settings, chainOrigin, temporary));
+  }
+
+  /** Validates the settings and builds the chain once (its lists and models load). */
+  public static void check(FilterSettings settings, String chainOrigin) {
     settings.validate();
     FilterSteps.registry().build(settings.chain(), chainOrigin);
+  }
+
+  /** The committed input dataset and its manifest hash, or a config error naming input. */
+  public static List<Manifest.InputRef> inputs(SparkSession spark, FilterSettings settings) {
     OutputDir in = new OutputDir(settings.input(), spark.sparkContext().hadoopConfiguration());
     String manifestHash = in.committedManifest().map(Json::hash).orElseThrow(() ->
         new dev.quarry.core.config.ConfigException("input", "'" + settings.input()
             + "' is not a committed Quarry output (no _SUCCESS and manifest.json)"));
-    List<Manifest.InputRef> inputs = List.of(Manifest.InputRef.dataset(in.uri(), manifestHash));
-    return StageRunner.run(spark, "filter", settings, inputs, output, overwrite,
-        temporary -> write(spark, settings, chainOrigin, temporary));
+    return List.of(Manifest.InputRef.dataset(in.uri(), manifestHash));
   }
 
   private static StageRunner.Outcome write(SparkSession spark, FilterSettings settings,

@@ -35,15 +35,25 @@ public final class IngestJob {
 
   public static StageRunner.Result run(SparkSession spark, IngestSettings settings, String output,
       boolean overwrite) {
+    List<RawFile> files = files(spark, settings);
+    return StageRunner.run(spark, "ingest", settings, inputs(files), output, overwrite,
+        temporary -> write(spark, settings, files, temporary));
+  }
+
+  /** The input files, expanded and checked as a run would (a config error names the field). */
+  public static List<RawFile> files(SparkSession spark, IngestSettings settings) {
     settings.validate();
     List<RawFile> files = RawInputs.expand(spark.sparkContext().hadoopConfiguration(),
         settings.input(), "input");
     if (settings.format() == InputFormat.PARQUET) {
       ParquetInput.check(spark, settings, files);
     }
-    List<Manifest.InputRef> inputs = files.stream().map(Manifest.InputRef::raw).toList();
-    return StageRunner.run(spark, "ingest", settings, inputs, output, overwrite,
-        temporary -> write(spark, settings, files, temporary));
+    return files;
+  }
+
+  /** What the stage's fingerprint is made of besides its settings. */
+  public static List<Manifest.InputRef> inputs(List<RawFile> files) {
+    return files.stream().map(Manifest.InputRef::raw).toList();
   }
 
   static StageRunner.Outcome write(SparkSession spark, IngestSettings settings,

@@ -80,29 +80,41 @@ public final class MixJob {
    * a pipeline rerun does: a mix stage that is up to date makes nothing.
    */
   public static Result createUnlessUpToDate(SparkSession spark, MixSpec spec, String root) {
+    return upToDate(spark, spec, root).orElseGet(() -> create(spark, spec, root));
+  }
+
+  /**
+   * The latest committed version when it is what {@link #create} would make now (same spec
+   * hash, same inputs' manifest hashes, same Quarry version); empty when a new version is due.
+   * Reads manifests only.
+   *
+   * @throws ConfigException when the spec is invalid or an input is not a committed dataset
+   */
+  public static Optional<Result> upToDate(SparkSession spark, MixSpec spec, String root) {
     spec.validate();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String[] hashes = inputs(spec, conf).manifestHashes();
     MixVersions versions = new MixVersions(root, conf);
     Optional<Integer> latest = versions.latestCommitted(spec.name());
-    if (latest.isPresent()) {
-      String directory = versions.dir(spec.name(), latest.get()).toString();
-      JsonNode manifest = manifest(directory, conf);
-      boolean same = manifest.path("spec_sha256").asText().equals(spec.hash())
-          && manifest.path("quarry").path("version").asText()
-              .equals(QuarryBuild.current().version());
-      for (int s = 0; same && s < hashes.length; s++) {
-        same = manifest.path("sources").path(s).path("dataset_manifest_sha256").asText()
-            .equals(hashes[s]);
-      }
-      if (same) {
-        JsonNode totals = manifest.path("totals");
-        return new Result(spec.name(), latest.get(), directory,
-            totals.path("documents").asLong(), totals.path("tokens").asLong(),
-            totals.path("shards").asInt(), false);
-      }
+    if (latest.isEmpty()) {
+      return Optional.empty();
     }
-    return create(spark, spec, root);
+    String directory = versions.dir(spec.name(), latest.get()).toString();
+    JsonNode manifest = manifest(directory, conf);
+    boolean same = manifest.path("spec_sha256").asText().equals(spec.hash())
+        && manifest.path("quarry").path("version").asText()
+            .equals(QuarryBuild.current().version());
+    for (int s = 0; same && s < hashes.length; s++) {
+      same = manifest.path("sources").path(s).path("dataset_manifest_sha256").asText()
+          .equals(hashes[s]);
+    }
+    if (!same) {
+      return Optional.empty();
+    }
+    JsonNode totals = manifest.path("totals");
+    return Optional.of(new Result(spec.name(), latest.get(), directory,
+        totals.path("documents").asLong(), totals.path("tokens").asLong(),
+        totals.path("shards").asInt(), false));
   }
 
   /** Each source's dataset URI and the SHA-256 of its committed manifest. */

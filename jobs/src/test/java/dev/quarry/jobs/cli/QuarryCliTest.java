@@ -169,6 +169,15 @@ class QuarryCliTest {
         .replace("conf/filters/", SAMPLES.resolveSibling("conf").resolve("filters") + "/")
         .replace("conf/mixes/", SAMPLES.resolveSibling("conf").resolve("mixes") + "/");
     Path pipeline = Files.writeString(dir.resolve("demo.yaml"), demo);
+    Run plan = quarry("run", pipeline.toString(), "--dry-run");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("plan: ingest sample-warc: run -> ")
+        .contains("plan: filter sample-jsonl: run (its input will be rewritten)")
+        .contains("chain ").contains("(8 steps, built)")
+        .contains("dedup: threshold 0.80").contains("plan: dedup: run")
+        .contains("plan: mix demo: new version").contains("tokenizer r50k_base (loaded)")
+        .contains("plan: valid");
+    assertThat(dir.resolve("demo")).as("a dry run writes nothing").doesNotExist();
     Run run;
     String logs;
     try (RecordedLogs captured = RecordedLogs.all()) {
@@ -193,6 +202,41 @@ class QuarryCliTest {
     assertThat(again.out()).contains("mix: up to date: demo@v0001");
     assertThat(dir.resolve("demo/mixes/demo/v0001/_SUCCESS")).exists();
     assertThat(dir.resolve("demo/mixes/demo/v0002")).doesNotExist();
+
+    Run upToDate = quarry("run", pipeline.toString(), "--dry-run");
+    assertThat(upToDate.exit()).as(upToDate.err()).isZero();
+    assertThat(upToDate.out().split(": up to date ->")).hasSize(8);
+    assertThat(upToDate.out()).contains("plan: mix demo: up to date (demo@v0001)")
+        .contains("plan: valid; every stage is up to date");
+    Run slice = quarry("run", pipeline.toString(), "--from", "filter", "--until", "dedup");
+    assertThat(slice.exit()).as(slice.err()).isZero();
+    assertThat(slice.out()).doesNotContain("ingest ").doesNotContain("mix:")
+        .contains("filter sample-warc").contains("dedup");
+    assertThat(slice.out().split("is up to date")).hasSize(5);
+  }
+
+  @Test
+  void runStageSlicesAreChecked() throws Exception {
+    Path pipeline = Files.writeString(dir.resolve("slice.yaml"), """
+        name: s
+        work_dir: %s
+        ingest:
+          - {source: a, format: jsonl, input: ["%s"]}
+        """.formatted(dir.resolve("slice"), SAMPLES.resolve("jsonl/quarry-sample.jsonl")));
+    Run unknown = quarry("run", pipeline.toString(), "--from", "dedupe", "--dry-run");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--from: unknown stage 'dedupe'; stages: ingest, filter,"
+        + " dedup, mix");
+    Run absent = quarry("run", pipeline.toString(), "--until", "mix", "--dry-run");
+    assertThat(absent.exit()).isEqualTo(2);
+    assertThat(absent.err()).contains("--until: the pipeline " + pipeline
+        + " has no mix stage (no mix section)");
+    Run backwards = quarry("run", pipeline.toString(), "--from", "filter", "--until", "ingest");
+    assertThat(backwards.exit()).isEqualTo(2);
+    assertThat(backwards.err()).contains("stage ingest comes before --from filter");
+    Run plan = quarry("run", pipeline.toString(), "--dry-run");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("plan: ingest a: run -> ").contains("1 jsonl file(s)");
   }
 
   @Test

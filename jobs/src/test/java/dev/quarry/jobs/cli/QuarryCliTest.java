@@ -215,6 +215,53 @@ class QuarryCliTest {
     assertThat(slice.out().split("is up to date")).hasSize(5);
   }
 
+  /**
+   * One malformed pipeline or mix spec per kind of mistake: exit 2, the message names the file,
+   * the field and what is allowed.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      // file   | what is wrong                  | text to find in the error
+      "pipeline | dedupe: {}                     | unknown key 'dedupe'; allowed keys: [dedup, filter, ingest, mix, name, work_dir]",
+      "pipeline | work_dir: [a, b]               | work_dir",
+      "pipeline | ingest: []                     | ingest",
+      "spec     | tokens_per_shard: many         | tokens_per_shard",
+      "spec     | sources: []                    | sources",
+      "spec     | tokens: -5                     | sources[0].tokens: must be positive (got -5)",
+      "spec     | tokenizer: gpt5_base           | tokenizer",
+      "spec     | formats: [megatron, parquet]   | formats"})
+  void malformedFilesExitTwoNamingFileAndField(String file, String mistake, String expected)
+      throws Exception {
+    String spec = String.join("\n", "name: m", "tokenizer: r50k_base", "sources:",
+        "  - name: all", "    input: " + dir.resolve("none"), "    tokens: 100", "");
+    String pipeline = String.join("\n", "name: p", "work_dir: " + dir.resolve("w"),
+        "ingest:", "  - {source: a, format: jsonl, input: [\""
+            + SAMPLES.resolve("jsonl/quarry-sample.jsonl") + "\"]}", "");
+    String key = mistake.substring(0, mistake.indexOf(':'));
+    Path specFile = dir.resolve("mistake-spec.yaml");
+    Path pipelineFile = dir.resolve("mistake-pipeline.yaml");
+    if (file.equals("spec")) {
+      spec = key.equals("tokens") ? spec.replace("tokens: 100", mistake)
+          : spec.lines().filter(l -> !l.startsWith(key + ":")
+              && !(key.equals("sources") && (l.startsWith("  ")))).collect(
+                  java.util.stream.Collectors.joining("\n")) + "\n" + mistake + "\n";
+    } else {
+      pipeline = pipeline.lines().filter(l -> !l.startsWith(key + ":")
+          && !(key.equals("ingest") && l.startsWith("  "))).collect(
+              java.util.stream.Collectors.joining("\n")) + "\n" + mistake + "\n";
+    }
+    Files.writeString(specFile, spec);
+    Files.writeString(pipelineFile, pipeline);
+
+    Run run = file.equals("spec")
+        ? quarry("mix", "create", specFile.toString(), "--root", dir.resolve("r").toString())
+        : quarry("run", pipelineFile.toString(), "--dry-run");
+
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+    Path named = file.equals("spec") ? specFile : pipelineFile;
+    assertThat(run.err()).contains(named.toString()).contains(expected);
+  }
+
   @Test
   void runStageSlicesAreChecked() throws Exception {
     Path pipeline = Files.writeString(dir.resolve("slice.yaml"), """

@@ -2,6 +2,7 @@ package dev.quarry.mixes.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.quarry.core.config.Check;
+import dev.quarry.mixes.tokenize.Tokenizers;
 import dev.quarry.core.config.ConfigException;
 import dev.quarry.core.config.Json;
 import dev.quarry.core.config.YamlConfig;
@@ -98,7 +99,7 @@ public record MixSpec(String name, String description, String tokenizer, Integer
   @Override
   public void validate() {
     Check.identifier(name, "name");
-    Check.notBlank(tokenizer, "tokenizer");
+    Tokenizers.checkName(tokenizer);
     Check.notEmpty(formats, "formats");
     Check.that(new HashSet<>(formats).size() == formats.size(), "formats",
         "lists a format twice");

@@ -41,16 +41,26 @@ public final class Tokenizers {
    */
   public static Tokenizer load(
       String tokenizer, Integer eos, Integer bos, Function<String, byte[]> readUri) {
-    String name = Check.notBlank(tokenizer, "tokenizer").trim();
+    String name = checkName(tokenizer);
     Optional<TiktokenEncoding> embedded = TiktokenEncoding.named(name);
     if (embedded.isPresent()) {
       return JtokkitTokenizer.load(embedded.get(), eos, bos);
     }
-    if (!looksLikeFile(name)) {
+    return HuggingFaceJsonTokenizer.load(name, read(name, readUri), eos, bos);
+  }
+
+  /**
+   * The trimmed name when it is an embedded encoding or looks like a path or URI of a
+   * tokenizer.json; else a {@link ConfigException} on {@code tokenizer} listing the names.
+   * Reads nothing, so a spec can be checked before any data is.
+   */
+  public static String checkName(String tokenizer) {
+    String name = Check.notBlank(tokenizer, "tokenizer").trim();
+    if (TiktokenEncoding.named(name).isEmpty() && !looksLikeFile(name)) {
       throw new ConfigException("tokenizer", "unknown tokenizer '" + name + "': use one of "
           + TiktokenEncoding.names() + ", or a path or URI to a HuggingFace tokenizer.json");
     }
-    return HuggingFaceJsonTokenizer.load(name, read(name, readUri), eos, bos);
+    return name;
   }
 
   /** Checks the special ids against the vocabulary; the one place both kinds share. */

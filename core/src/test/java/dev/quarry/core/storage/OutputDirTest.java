@@ -94,4 +94,44 @@ class OutputDirTest {
     Manifest.InputRef touched = new Manifest.InputRef("file:/a", 11L, Instant.EPOCH, null);
     assertThat(Fingerprint.of("cfg", List.of(touched, b), "1.0")).isNotEqualTo(f);
   }
+
+  /**
+   * A driver killed at each point of a commit leaves one of these states (built here by hand:
+   * the directories a commit makes, stopped between its steps); in each, the next run sees no
+   * half-committed output — a leftover is never taken for the output — and its own commit
+   * finishes.
+   */
+  @Test
+  void everyStateAKilledCommitLeavesIsRecoveredByTheNextRun(@TempDir Path root)
+      throws Exception {
+    OutputDir out = new OutputDir(root.resolve("out").toString(), conf);
+    Path output = root.resolve("out");
+
+    // Killed while the stage wrote its temporary directory (before manifest and _SUCCESS).
+    writeTemp(out, "half");
+    assertThat(out.decide("f1", false).kind()).isEqualTo(OutputDir.RunDecision.Kind.RUN);
+    assertThat(out.committedManifest()).isEmpty();
+    out.commit(writeTemp(out, "one"), manifest("f1"));
+    assertThat(output.resolve("part-0.txt")).hasContent("one");
+
+    // Overwriting: killed after the old output was moved aside, before the new one moved in.
+    Path aside = root.resolve(".out.quarry-old-deadbeef");
+    Files.move(output, aside);
+    String complete = writeTemp(out, "two");
+    Files.writeString(Path.of(java.net.URI.create(complete)).resolve("_SUCCESS"), "");
+    assertThat(out.decide("f1", false).kind()).as("no output: run again")
+        .isEqualTo(OutputDir.RunDecision.Kind.RUN);
+    out.commit(writeTemp(out, "three"), manifest("f2"));
+    assertThat(output.resolve("part-0.txt")).hasContent("three");
+    assertThat(out.committedFingerprint()).contains("f2");
+
+    // Killed after the new output moved in, before the old one was deleted: it is committed.
+    Files.createDirectories(root.resolve(".out.quarry-old-cafef00d"));
+    assertThat(out.decide("f2", false).kind()).isEqualTo(OutputDir.RunDecision.Kind.UP_TO_DATE);
+    // The leftovers beside it are hidden names no reader or decision looks at.
+    try (var siblings = Files.list(root)) {
+      assertThat(siblings.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+          .containsExactly("out");
+    }
+  }
 }

@@ -2,13 +2,10 @@ package dev.quarry.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quarry.core.Hashing;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +47,7 @@ class MixReproducibleIT {
           List.of(runs[i]).subList(1, runs[i].length), "mix", "create", spec.toString(),
           "--root", root.toString());
       assertThat(printed).contains("mix: created it-mix@v000" + (i + 1));
-      List<String> files = checksums(root.resolve("it-mix/v000" + (i + 1)));
+      List<String> files = MixFiles.checksums(root.resolve("it-mix/v000" + (i + 1)));
       assertThat(files).as("data files of run %d", i).hasSizeGreaterThan(5);
       if (i == 0) {
         first = files;
@@ -58,23 +55,6 @@ class MixReproducibleIT {
         assertThat(files).as("SHA-256 of every shard and index file, run %d vs run 0", i)
             .isEqualTo(first);
       }
-    }
-  }
-
-  /** "relative/path sha256" for every data file of a version, sorted. */
-  private static List<String> checksums(Path version) throws IOException {
-    try (Stream<Path> paths = Files.walk(version)) {
-      return paths.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(".")
-              && !p.getFileName().toString().startsWith("_")
-              && !p.getFileName().toString().equals("manifest.json"))
-          .map(p -> {
-            try {
-              return version.relativize(p) + " " + Hashing.sha256Hex(Files.readAllBytes(p));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }).sorted().toList();
     }
   }
 }

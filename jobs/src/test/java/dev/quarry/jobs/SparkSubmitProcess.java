@@ -21,17 +21,24 @@ final class SparkSubmitProcess {
 
   private SparkSubmitProcess() {}
 
+  /** A child JVM's command line: this JVM's java, a heap, the module opens Spark needs. */
+  static List<String> java(String heap, String classpath, String mainClass) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.addAll(Arrays.asList(System.getProperty("java17.opens").trim().split("\\s+")));
+    command.addAll(List.of("-cp", classpath, mainClass));
+    return command;
+  }
+
   /** What the run printed (stdout and stderr) after it exited 0; fails the test otherwise. */
   static String run(Path logDir, String master, List<String> sparkConf, String... quarryArgs)
       throws IOException, InterruptedException {
     Path jar = TARGET.resolve("quarry.jar");
     assertThat(jar).exists();
     String classpath = Files.readString(TARGET.resolve("provided.classpath")).strip();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    command.addAll(Arrays.asList(System.getProperty("java17.opens").trim().split("\\s+")));
-    command.addAll(List.of("-cp", classpath, "org.apache.spark.deploy.SparkSubmit",
+    List<String> command = java("1g", classpath, "org.apache.spark.deploy.SparkSubmit");
+    command.addAll(List.of(
         "--class", "dev.quarry.jobs.Quarry", "--master", master,
         "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1"));
     for (String conf : sparkConf) {

@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -104,11 +103,8 @@ class StandaloneClusterIT {
 
   private void start(String name, Path sparkHome, String mainClass, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.addAll(Arrays.asList(System.getProperty("java17.opens").trim().split("\\s+")));
-    command.addAll(List.of("-cp", sparkHome.resolve("jars") + File.separator + "*", mainClass));
+    List<String> command = SparkSubmitProcess.java("512m",
+        sparkHome.resolve("jars") + File.separator + "*", mainClass);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());

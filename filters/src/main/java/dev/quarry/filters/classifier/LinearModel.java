@@ -90,6 +90,11 @@ public final class LinearModel {
     return sigmoid(margin);
   }
 
+  /** How many buckets have a weight: what model.bin stores. */
+  public int nonZeroWeights() {
+    return (int) Arrays.stream(weights).filter(w -> w != 0).count();
+  }
+
   static double sigmoid(double margin) {
     return 1.0 / (1.0 + Math.exp(-margin));
   }
@@ -101,8 +106,7 @@ public final class LinearModel {
     out.writeInt(spec.maxN());
     out.writeInt(spec.buckets());
     out.writeDouble(intercept);
-    int nonZero = (int) Arrays.stream(weights).filter(w -> w != 0).count();
-    out.writeInt(nonZero);
+    out.writeInt(nonZeroWeights());
     for (int b = 0; b < weights.length; b++) {
       if (weights[b] != 0) {
         out.writeInt(b);

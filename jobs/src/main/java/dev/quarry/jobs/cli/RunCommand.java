@@ -165,7 +165,7 @@ public final class RunCommand implements Callable<Integer> {
       String output = config.ingestOutput(source);
       String field = "ingest[" + i + "]";
       if (dryRun) {
-        List<RawFile> files = inFile(field, () -> IngestJob.files(spark, source));
+        List<RawFile> files = inPipeline(field, () -> IngestJob.files(spark, source));
         long bytes = files.stream().mapToLong(RawFile::size).sum();
         plan("ingest " + source.source(), StageRunner.decide(spark, source,
             IngestJob.inputs(files), output, overwrite), output, files.size() + " "
@@ -173,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
             bytes / 1e6));
       } else {
         Reports.print(out, "ingest " + source.source(),
-            inFile(field, () -> IngestJob.run(spark, source, output, overwrite)));
+            inPipeline(field, () -> IngestJob.run(spark, source, output, overwrite)));
       }
     }
   }
@@ -212,14 +212,14 @@ public final class RunCommand implements Callable<Integer> {
 
   private void mix(SparkSession spark) {
     Path specFile = Path.of(config.mix().spec());
-    MixSpec mix = inFile(specFile.toString(), () -> {
+    MixSpec mix = inFile(specFile, () -> {
       MixSpec loaded = MixSpec.load(specFile).withVariables(Map.of("work_dir",
           config.workDir()));
       loaded.validate();
       return loaded;
     });
     if (dryRun) {
-      var tokenizer = inFile(specFile.toString(), () -> Tokenizers.load(mix.tokenizer(),
+      var tokenizer = inFile(specFile, () -> Tokenizers.load(mix.tokenizer(),
           mix.eos(), mix.bos(), spark.sparkContext().hadoopConfiguration()));
       String detail = "spec " + specFile + ", tokenizer " + tokenizer.identity().name()
           + " (loaded), root " + config.mixRoot();
@@ -227,14 +227,14 @@ public final class RunCommand implements Callable<Integer> {
         out.println("plan: mix " + mix.name() + ": new version (its inputs will change); "
             + detail);
       } else {
-        var upToDate = inFile(specFile.toString(), () -> MixJob.upToDate(spark, mix,
+        var upToDate = inFile(specFile, () -> MixJob.upToDate(spark, mix,
             config.mixRoot()));
         out.println("plan: mix " + mix.name() + ": " + upToDate.map(r -> "up to date ("
             + r.label() + ")").orElse("new version") + "; " + detail);
       }
       return;
     }
-    MixJob.Result result = inFile(specFile.toString(),
+    MixJob.Result result = inFile(specFile,
         () -> MixJob.createUnlessUpToDate(spark, mix, config.mixRoot()));
     out.println(MixCommand.describe(result));
   }
@@ -261,13 +261,21 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Runs {@code work}, naming the pipeline file (and {@code field}) in a config error. */
-  private <T> T inFile(String field, Supplier<T> work) {
+  /** Runs {@code work}; a config error from it names the pipeline file and {@code field}. */
+  private <T> T inPipeline(String field, Supplier<T> work) {
     try {
       return work.get();
     } catch (ConfigException e) {
-      ConfigException named = field.startsWith("ingest[") ? e.under(field) : e;
-      throw named.in(field.startsWith("ingest[") ? pipeline.toString() : field);
+      throw e.under(field).in(pipeline.toString());
+    }
+  }
+
+  /** Runs {@code work}; a config error from it names {@code file}. */
+  private static <T> T inFile(Path file, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (ConfigException e) {
+      throw e.in(file.toString());
     }
   }
 

@@ -187,7 +187,7 @@ public final class ClassifierTraining {
       card.put("max_iter", settings.maxIter());
       card.put("training_iterations", fitted.summary().totalIterations());
       card.put("intercept", fitted.intercept());
-      card.put("non_zero_weights", nonZero(fitted.coefficients().toArray()));
+      card.put("non_zero_weights", model.nonZeroWeights());
       card.put("inputs", Map.of("positive", inputCard(inputs.subList(0,
               settings.positive().size()), pos, perClass),
           "negative", inputCard(inputs.subList(settings.positive().size(), inputs.size()), neg,
@@ -337,16 +337,6 @@ public final class ClassifierTraining {
     card.put("documents_with_text", counts.withText);
     card.put("sampled", sampled);
     return card;
-  }
-
-  private static long nonZero(double[] weights) {
-    long n = 0;
-    for (double w : weights) {
-      if (w != 0) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static void write(SparkSession spark, String temporary, LinearModel model,

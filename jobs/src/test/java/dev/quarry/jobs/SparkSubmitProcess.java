@@ -34,6 +34,12 @@ final class SparkSubmitProcess {
   /** What the run printed (stdout and stderr) after it exited 0; fails the test otherwise. */
   static String run(Path logDir, String master, List<String> sparkConf, String... quarryArgs)
       throws IOException, InterruptedException {
+    return start(logDir, master, sparkConf, quarryArgs).awaitSuccess();
+  }
+
+  /** Starts a run without waiting for it; its output goes to {@link Running#log}. */
+  static Running start(Path logDir, String master, List<String> sparkConf,
+      String... quarryArgs) throws IOException {
     Path jar = TARGET.resolve("quarry.jar");
     assertThat(jar).exists();
     String classpath = Files.readString(TARGET.resolve("provided.classpath")).strip();
@@ -49,13 +55,26 @@ final class SparkSubmitProcess {
     Path log = Files.createTempFile(logDir, "spark-submit", ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).directory(new File(".")).start();
-    boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-    if (!finished) {
-      process.destroyForcibly().waitFor();
+    return new Running(process, log);
+  }
+
+  /** A spark-submit child JVM and the file its stdout and stderr go to. */
+  record Running(Process process, Path log) {
+    /** What it has printed so far. */
+    String printed() throws IOException {
+      return Files.readString(log);
     }
-    String printed = Files.readString(log);
-    assertThat(finished).as("spark-submit finished within 5 minutes:\n%s", printed).isTrue();
-    assertThat(process.exitValue()).as(printed).isZero();
-    return printed;
+
+    /** Waits up to 5 minutes (then kills it) and asserts it exited 0; returns what it printed. */
+    String awaitSuccess() throws IOException, InterruptedException {
+      boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+      if (!finished) {
+        process.destroyForcibly().waitFor();
+      }
+      String printed = printed();
+      assertThat(finished).as("spark-submit finished within 5 minutes:\n%s", printed).isTrue();
+      assertThat(process.exitValue()).as(printed).isZero();
+      return printed;
+    }
   }
 }

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * jtokkit's own two steps of encoding, opened up so that Quarry can cache the second: how an
  * encoding splits text into pieces, and the byte-pair encoding of one piece. jtokkit keeps both
- * package-private, which is why this class sits in jtokkit's package (Quarry's jar holds both,
- * so they share a class loader). Using jtokkit's splitting — its hand-written parser for
+ * package-private, which is why this class sits in jtokkit's package (Quarry's shaded jar
+ * relocates both to one package, so they share a class loader even where Spark's classpath has
+ * another jtokkit). Using jtokkit's splitting — its hand-written parser for
  * cl100k_base, its compiled pattern for the others — rather than a re-typed pattern keeps the
  * pieces, and so the ids, exactly jtokkit's; Quarry's tokenizer tests compare the two.
  *

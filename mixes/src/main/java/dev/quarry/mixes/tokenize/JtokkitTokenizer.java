@@ -111,8 +111,8 @@ final class JtokkitTokenizer implements Tokenizer {
 
   /**
    * Whether jtokkit's pieces can be reached ({@link JtokkitPieces} lives in jtokkit's package,
-   * so it needs jtokkit loaded by the same class loader as Quarry — true of Quarry's jar). Where
-   * not, encoding falls back to jtokkit's own {@code encodeOrdinary}: the same ids, two to four
+   * so it needs jtokkit loaded by the same class loader as Quarry — true of Quarry's shaded jar,
+   * which relocates both together). Where not, encoding falls back to jtokkit's own {@code encodeOrdinary}: the same ids, two to four
    * times slower.
    */
   private static boolean cachedPiecesWork(Encoding encoding) {

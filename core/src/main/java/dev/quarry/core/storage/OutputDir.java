@@ -22,6 +22,10 @@ import org.apache.hadoop.fs.Path;
 public final class OutputDir {
   public static final String MANIFEST = "manifest.json";
   public static final String SUCCESS = "_SUCCESS";
+  /** The system property of the test-only fault hook in {@link #commit}. */
+  public static final String HALT_COMMIT = "quarry.fault.halt-commit";
+  /** The exit status of a JVM halted by that hook. */
+  public static final int HALT_STATUS = 86;
 
   private final Path path;
   private final FileSystem fs;
@@ -110,22 +114,40 @@ public final class OutputDir {
         + UUID.randomUUID().toString().substring(0, 8));
     try {
       write(new Path(temp, MANIFEST), Json.pretty(manifest));
+      haltIfAsked("after-manifest");
       write(new Path(temp, SUCCESS), "");
+      haltIfAsked("after-success");
       boolean hadOld = fs.exists(path);
       if (hadOld && !fs.rename(path, aside)) {
         throw new IOException("cannot move old output aside to " + aside);
       }
+      haltIfAsked("after-move-aside");
       if (!fs.rename(temp, path)) {
         if (hadOld) {
           fs.rename(aside, path);
         }
         throw new IOException("cannot rename " + temp + " to " + path);
       }
+      haltIfAsked("after-move-in");
       if (hadOld) {
         fs.delete(aside, true);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit output " + path, e);
+    }
+  }
+
+  /**
+   * Test-only fault hook: with {@code -Dquarry.fault.halt-commit=<step>} (and, to pick one
+   * stage, {@code -Dquarry.fault.halt-commit.output=<the output directory's name>}), the JVM
+   * halts at that step of a commit as a killed driver would — no shutdown hooks, no cleanup.
+   */
+  private void haltIfAsked(String step) {
+    if (step.equals(System.getProperty(HALT_COMMIT)) && path.getName().equals(
+        System.getProperty(HALT_COMMIT + ".output", path.getName()))) {
+      System.err.println("quarry: " + HALT_COMMIT + "=" + step + ": halting in the commit of "
+          + path);
+      Runtime.getRuntime().halt(HALT_STATUS);
     }
   }
 

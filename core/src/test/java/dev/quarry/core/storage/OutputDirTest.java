@@ -134,4 +134,22 @@ class OutputDirTest {
           .containsExactly("out");
     }
   }
+
+  /**
+   * The test-only halt hook fires only for the output it names (CommitCrashIT kills a real
+   * driver with it); here it names another output, so this commit runs to the end.
+   */
+  @Test
+  void theHaltHookLeavesOtherOutputsAlone(@TempDir Path root) throws Exception {
+    OutputDir out = new OutputDir(root.resolve("out").toString(), conf);
+    System.setProperty(OutputDir.HALT_COMMIT, "after-manifest");
+    System.setProperty(OutputDir.HALT_COMMIT + ".output", "another");
+    try {
+      out.commit(writeTemp(out, "one"), manifest("f1"));
+    } finally {
+      System.clearProperty(OutputDir.HALT_COMMIT);
+      System.clearProperty(OutputDir.HALT_COMMIT + ".output");
+    }
+    assertThat(out.committedFingerprint()).contains("f1");
+  }
 }

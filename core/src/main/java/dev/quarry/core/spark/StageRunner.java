@@ -61,7 +61,12 @@ public final class StageRunner {
     String temporary = out.newTemporary();
     try {
       spark.sparkContext().setJobGroup(job, job + " -> " + out.uri(), false);
-      Outcome outcome = body.apply(temporary);
+      Outcome outcome;
+      try {
+        outcome = body.apply(temporary);
+      } catch (Exception e) { // also Spark's SparkException: checked, but thrown undeclared
+        throw StageFailedException.of(job, out.uri(), e);
+      }
       outcome.accounting().verify(job);
       Manifest manifest = new Manifest(job, build.version(), build.gitCommit(), started,
           Instant.now(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
@@ -72,6 +77,7 @@ public final class StageRunner {
       return new Result(true, out.uri(), out.manifestUri(), fingerprint, outcome.accounting());
     } catch (RuntimeException | Error e) {
       try {
+        stopTasks(spark, job);
         out.discard(temporary);
       } catch (RuntimeException cleanup) {
         e.addSuppressed(cleanup);
@@ -79,6 +85,26 @@ public final class StageRunner {
       throw e;
     } finally {
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * Cancels what is left of the stage's Spark jobs and waits (at most a minute) until no task
+   * runs: Spark fails a job as soon as one task fails, while its other tasks are only told to
+   * stop, and one still running could write into the temporary directory after it is discarded.
+   */
+  private static void stopTasks(SparkSession spark, String job) {
+    spark.sparkContext().cancelJobGroup(job);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    while (System.nanoTime() < deadline && java.util.Arrays.stream(
+        spark.sparkContext().statusTracker().getExecutorInfos())
+        .anyMatch(executor -> executor.numRunningTasks() > 0)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

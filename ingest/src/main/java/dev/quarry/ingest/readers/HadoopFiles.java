@@ -20,6 +20,11 @@ public final class HadoopFiles {
     try {
       Path path = new Path(uri);
       return path.getFileSystem(conf).open(path, 1 << 16);
+    } catch (java.io.FileNotFoundException e) {
+      // It was listed when the stage planned its inputs: deleted or moved since.
+      throw new UncheckedIOException("cannot open shard " + uri + ": it was listed when the "
+          + "stage planned its inputs and is gone now (deleted or moved while the stage ran). "
+          + "Rerun the stage: it lists its inputs again", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open shard " + uri, e);
     }

@@ -183,6 +183,7 @@ public final class MixJob {
           .collectAsList();
       Map<String, Object> manifest = MixManifest.of(spark, spec, MixVersions.label(version),
           identity, datasets, manifestHashes, available, plan, taken, shards);
+      manifest.put("accounting", MixAccounting.of(spark, sources, datasets, placedRows));
       FileSystem fs = directory.getFileSystem(conf);
       try (OutputStream out = fs.create(new Path(directory, MANIFEST), true)) {
         out.write(Json.pretty(manifest).getBytes(StandardCharsets.UTF_8));

@@ -204,6 +204,35 @@ class MixJobTest {
         .map(r -> r.<String>getAs("id"))).noneMatch(id -> id.equals("web-empty"));
   }
 
+  /**
+   * Every document of the inputs is in the mix or counted with why not: the empty one has no
+   * text, the French ones no source's filter takes, the English ones the partial epoch did not
+   * draw were not sampled; the counts come from the data and agree with the index.
+   */
+  @Test
+  void theManifestAccountsForEveryDocumentOfItsInputs() {
+    MixJob.Result result = MixJob.create(spark, standard(), dir.resolve("mixes-acc").toString());
+    JsonNode manifest = MixJob.manifest(result.directory(), spark.sparkContext()
+        .hadoopConfiguration());
+    List<Row> index = spark.read().parquet(result.directory() + "/index").collectAsList();
+    long webInIndex = index.stream().filter(r -> r.<String>getAs("source").equals("web"))
+        .map(r -> r.<String>getAs("id")).distinct().count();
+
+    JsonNode web = manifest.path("accounting").get(0);
+    assertThat(web.path("dataset").asText()).endsWith("/web");
+    assertThat(web.path("documents").asLong()).isEqualTo(81);
+    assertThat(web.path("not_taken").path("no_text").asLong()).isEqualTo(1);
+    assertThat(web.path("not_taken").path("not_selected").asLong()).isEqualTo(27);
+    assertThat(web.path("in_mix").asLong()).isEqualTo(webInIndex).isBetween(1L, 52L);
+    assertThat(web.path("not_taken").path("not_sampled").asLong())
+        .isEqualTo(53 - webInIndex);
+    assertThat(web.path("balanced").asBoolean()).isTrue();
+    JsonNode books = manifest.path("accounting").get(1);
+    assertThat(books.path("documents").asLong()).isEqualTo(6);
+    assertThat(books.path("in_mix").asLong()).isEqualTo(6);
+    assertThat(books.path("not_taken").path("not_sampled").asLong()).isZero();
+  }
+
   @Test
   void theSameSpecAndInputsGiveByteIdenticalFilesWhateverThePartitioning() {
     String root = dir.resolve("mixes-b").toString();

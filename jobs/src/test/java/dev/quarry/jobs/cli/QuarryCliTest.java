@@ -17,20 +17,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CLI as a user meets it: exit codes, messages and --help, on the bundled samples. */
-class QuarryCliTest {
+public class QuarryCliTest {
   private static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
 
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
+  /** What a command printed and returned. */
+  public record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void shareOneSparkSession() {
     TestSpark.session();
   }
 
-  static Run quarry(String... args) {
+  /** Runs a {@code quarry} command line in this JVM, on the shared session. */
+  public static Run quarry(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit = Quarry.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -40,10 +40,20 @@ final class SparkSubmitProcess {
   /** Starts a run without waiting for it; its output goes to {@link Running#log}. */
   static Running start(Path logDir, String master, List<String> sparkConf,
       String... quarryArgs) throws IOException {
+    return start(logDir, List.of(), master, sparkConf, quarryArgs);
+  }
+
+  /**
+   * The same with options for the child JVM itself (e.g. {@code -Dname=value}: in client mode
+   * the driver runs in that JVM, which is already started when spark-submit reads its conf).
+   */
+  static Running start(Path logDir, List<String> jvmOptions, String master,
+      List<String> sparkConf, String... quarryArgs) throws IOException {
     Path jar = TARGET.resolve("quarry.jar");
     assertThat(jar).exists();
     String classpath = Files.readString(TARGET.resolve("provided.classpath")).strip();
     List<String> command = java("1g", classpath, "org.apache.spark.deploy.SparkSubmit");
+    command.addAll(1, jvmOptions);
     command.addAll(List.of(
         "--class", "dev.quarry.jobs.Quarry", "--master", master,
         "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1"));
@@ -67,14 +77,19 @@ final class SparkSubmitProcess {
 
     /** Waits up to 5 minutes (then kills it) and asserts it exited 0; returns what it printed. */
     String awaitSuccess() throws IOException, InterruptedException {
+      int exit = awaitExit();
+      assertThat(exit).as(printed()).isZero();
+      return printed();
+    }
+
+    /** Waits up to 5 minutes (then kills it and fails) and returns its exit status. */
+    int awaitExit() throws IOException, InterruptedException {
       boolean finished = process.waitFor(5, TimeUnit.MINUTES);
       if (!finished) {
         process.destroyForcibly().waitFor();
       }
-      String printed = printed();
-      assertThat(finished).as("spark-submit finished within 5 minutes:\n%s", printed).isTrue();
-      assertThat(process.exitValue()).as(printed).isZero();
-      return printed;
+      assertThat(finished).as("spark-submit finished within 5 minutes:\n%s", printed()).isTrue();
+      return process.exitValue();
     }
   }
 }

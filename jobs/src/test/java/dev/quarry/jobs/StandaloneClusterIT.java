@@ -60,7 +60,7 @@ class StandaloneClusterIT {
     pipeline = pipeline("work");
     SparkSubmitProcess.run(dir, "local[2]", List.of(), "run", pipeline.toString());
     local = MixFiles.checksums(dir.resolve("work/mixes/demo/v0001"));
-    deleteRecursively(dir.resolve("work"));
+    TestDirs.deleteRecursively(dir.resolve("work"));
   }
 
   @AfterAll
@@ -80,7 +80,7 @@ class StandaloneClusterIT {
   @AfterEach
   void removeTheWorkDir() throws IOException {
     if (Files.exists(dir.resolve("work"))) {
-      deleteRecursively(dir.resolve("work"));
+      TestDirs.deleteRecursively(dir.resolve("work"));
     }
   }
 
@@ -147,14 +147,6 @@ class StandaloneClusterIT {
         }).toList();
     assertThat(executors).as("the JVM of executor %s", id).hasSize(1);
     return executors.get(0);
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   /** The demo pipeline with absolute paths and its work_dir under the test directory. */

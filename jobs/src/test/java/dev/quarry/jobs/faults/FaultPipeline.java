@@ -14,19 +14,22 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The pipeline the fault tests break: the sample WARC (source {@code warc}) and the sample
  * JSONL cut into two gzipped files of 80 lines (source {@code jsonl}), copied under a test
- * directory and read through {@code faulty://}, through the default filter chain, dedup and a
- * small mix, into {@code <dir>/work}. Runs {@code quarry run} in this JVM on the shared session.
+ * directory and read through {@code faulty://} (or, for a child JVM, plain paths), through the
+ * default filter chain, dedup and a small mix, into {@code <dir>/work}. Runs {@code quarry run}
+ * in this JVM on the shared session.
  */
-final class FaultPipeline {
+public final class FaultPipeline {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   final Path dir;
   final Path warc;
   final List<Path> jsonl;
-  final Path work;
+  public final Path work;
+  private final boolean faulty;
   private double warcMaxErrorRate = 0.01;
 
-  private FaultPipeline(Path dir) throws IOException {
+  private FaultPipeline(Path dir, boolean faulty) throws IOException {
     this.dir = dir;
+    this.faulty = faulty;
     this.work = dir.resolve("work");
     Path raw = dir.resolve("raw");
     this.warc = Files.copy(REPO.resolve("samples/warc/quarry-sample.warc.gz"),
@@ -46,7 +49,16 @@ final class FaultPipeline {
   static FaultPipeline in(Path dir) throws IOException {
     FaultyFileSystem.register(TestSpark.session().sparkContext().hadoopConfiguration());
     FaultyFileSystem.clear();
-    return new FaultPipeline(dir);
+    return new FaultPipeline(dir, true);
+  }
+
+  /** The same on plain local paths, which a child JVM without the test classes can read. */
+  public static FaultPipeline local(Path dir) throws IOException {
+    return new FaultPipeline(dir, false);
+  }
+
+  private String uri(Path local) {
+    return faulty ? FaultyFileSystem.uri(local) : local.toAbsolutePath().normalize().toString();
   }
 
   /** The same, run once to the end: every stage committed. */
@@ -71,7 +83,7 @@ final class FaultPipeline {
   }
 
   /** Temporary and moved-aside directories of stages under work_dir (a commit's leftovers). */
-  List<Path> leftovers() throws IOException {
+  public List<Path> leftovers() throws IOException {
     try (var paths = Files.walk(work)) {
       return paths.filter(p -> p.getFileName().toString().matches("\\..*\\.quarry-(tmp|old)-.*"))
           .toList();
@@ -84,7 +96,7 @@ final class FaultPipeline {
   }
 
   /** The pipeline file as it is now (dedup options as given, e.g. "{}" or "{threshold: 0.7}"). */
-  Path file(String dedup) {
+  public Path file(String dedup) {
     String mixSpec = """
         name: faults
         tokenizer: r50k_base
@@ -108,8 +120,8 @@ final class FaultPipeline {
         dedup: %s
         mix:
           spec: %s
-        """.formatted(FaultyFileSystem.uri(work), FaultyFileSystem.uri(warc.getParent()),
-        warcMaxErrorRate, FaultyFileSystem.uri(jsonl.get(0).getParent()),
+        """.formatted(uri(work), uri(warc.getParent()), warcMaxErrorRate,
+        uri(jsonl.get(0).getParent()),
         REPO.resolve("conf/filters/default.yaml"), dedup, dir.resolve("mix.yaml"));
     try {
       Files.writeString(dir.resolve("mix.yaml"), mixSpec);
@@ -120,11 +132,11 @@ final class FaultPipeline {
   }
 
   /** {@code quarry run <pipeline> <args>} with the default dedup options. */
-  QuarryCliTest.Run run(String... args) {
+  public QuarryCliTest.Run run(String... args) {
     return runWithDedup("{}", args);
   }
 
-  QuarryCliTest.Run runWithDedup(String dedup, String... args) {
+  public QuarryCliTest.Run runWithDedup(String dedup, String... args) {
     List<String> command = new ArrayList<>(List.of("run", file(dedup).toString()));
     command.addAll(List.of(args));
     return QuarryCliTest.quarry(command.toArray(String[]::new));

@@ -30,7 +30,7 @@ import org.apache.spark.sql.SparkSession;
  * dedup's cluster table are what the manifest says, reason by reason; and every document dedup
  * kept is in the mix or counted by the mix's manifest with why it is not.
  */
-final class PipelineAccounting {
+public final class PipelineAccounting {
   private final SparkSession spark = TestSpark.session();
   private final Path work;
 
@@ -39,11 +39,11 @@ final class PipelineAccounting {
   }
 
   /** Checks the pipeline committed in {@code work} with these ingest sources. */
-  static void check(Path work, String... sources) {
+  public static void check(Path work, String... sources) {
     new PipelineAccounting(work).checkAll(List.of(sources));
   }
 
-  static JsonNode manifest(Path output) {
+  public static JsonNode manifest(Path output) {
     try {
       return Json.mapper().readTree(output.resolve("manifest.json").toFile());
     } catch (IOException e) {

@@ -17,7 +17,8 @@ import org.apache.hadoop.fs.Path;
  * A job's output directory on any Hadoop file system, with Quarry's commit protocol: the job
  * writes into a hidden sibling temporary directory, then {@link #commit} writes
  * {@code manifest.json}, then {@code _SUCCESS}, and renames the whole directory into place.
- * A directory without {@code _SUCCESS} is not a Quarry output.
+ * On an object store ({@link CommitMode#OBJECT_STORE}) {@code _SUCCESS} is written after the
+ * rename instead. A directory without {@code _SUCCESS} is not a Quarry output.
  */
 public final class OutputDir {
   public static final String MANIFEST = "manifest.json";
@@ -29,6 +30,7 @@ public final class OutputDir {
 
   private final Path path;
   private final FileSystem fs;
+  private final CommitMode mode;
 
   public OutputDir(String uri, Configuration conf) {
     try {
@@ -38,6 +40,11 @@ public final class OutputDir {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open file system for output " + uri, e);
     }
+    this.mode = CommitMode.of(conf, path.toUri().getScheme());
+  }
+
+  public CommitMode commitMode() {
+    return mode;
   }
 
   public String uri() {
@@ -59,6 +66,12 @@ public final class OutputDir {
         return RunDecision.upToDate();
       }
       if (overwrite) {
+        return RunDecision.run();
+      }
+      if (committed.isEmpty() && mode == CommitMode.OBJECT_STORE && fs.exists(committing())) {
+        // An object-store commit was interrupted: what is there is a half-deleted old output
+        // or a half-moved new one, never a committed one (_SUCCESS is deleted first and
+        // written last). Its run failed, so its rerun redoes it.
         return RunDecision.run();
       }
       return RunDecision.refused(committed.isPresent()
@@ -106,9 +119,14 @@ public final class OutputDir {
   /**
    * Writes the manifest and {@code _SUCCESS} into {@code temporary}, then moves it into place. An
    * existing output is first moved aside and deleted only after the new one is in place, so a
-   * failure leaves either the old output or the new one, never a mix.
+   * failure leaves either the old output or the new one, never a mix. On an object store,
+   * {@link #commitToObjectStore} instead.
    */
   public void commit(String temporary, Manifest manifest) {
+    if (mode == CommitMode.OBJECT_STORE) {
+      commitToObjectStore(new Path(temporary), manifest);
+      return;
+    }
     Path temp = new Path(temporary);
     Path aside = new Path(path.getParent(), "." + path.getName() + ".quarry-old-"
         + UUID.randomUUID().toString().substring(0, 8));
@@ -149,6 +167,43 @@ public final class OutputDir {
           + path);
       Runtime.getRuntime().halt(HALT_STATUS);
     }
+  }
+
+  /**
+   * The commit for object stores, where a rename copies and deletes object by object, in an
+   * order no one chooses: nothing at the output's path has {@code _SUCCESS} unless it is
+   * complete. The old output's {@code _SUCCESS} goes first, the new one's is written last,
+   * and the marker beside the output tells the next run that a half output there is an
+   * interrupted commit, not someone else's directory. Unlike the rename mode, a failure
+   * between deleting the old output and the end leaves neither: the run failed, and its rerun
+   * writes the output again.
+   */
+  private void commitToObjectStore(Path temp, Manifest manifest) {
+    Path marker = committing();
+    try {
+      write(new Path(temp, MANIFEST), Json.pretty(manifest));
+      haltIfAsked("after-manifest");
+      write(marker, "committing " + temp + " to " + path + "\n");
+      if (fs.exists(path)) {
+        fs.delete(new Path(path, SUCCESS), false);
+        if (!fs.delete(path, true)) {
+          throw new IOException("cannot delete the old output");
+        }
+      }
+      if (!fs.rename(temp, path)) {
+        throw new IOException("cannot rename " + temp + " to " + path);
+      }
+      haltIfAsked("after-move-in");
+      write(new Path(path, SUCCESS), "");
+      fs.delete(marker, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit output " + path, e);
+    }
+  }
+
+  /** The marker of an object-store commit in progress: a hidden file beside the output. */
+  private Path committing() {
+    return new Path(path.getParent(), "." + path.getName() + ".quarry-committing");
   }
 
   /** Deletes a temporary directory of a run that failed. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,8 +116,23 @@ public final class MixCommand implements Runnable {
     String root;
 
     MixRegistry registry() {
-      return new MixRegistry(root, new Configuration());
+      return new MixRegistry(root, hadoopConf());
     }
+  }
+
+  /**
+   * The Hadoop settings of the commands that run no Spark session: the cluster's (core-site.xml)
+   * and, as Spark would apply them, every {@code spark.hadoop.*} setting spark-submit was given
+   * ({@code --conf spark.hadoop.fs.s3a.endpoint=...}; they reach the driver as system
+   * properties).
+   */
+  static Configuration hadoopConf() {
+    Configuration conf = new Configuration();
+    for (scala.Tuple2<String, String> setting
+        : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+      conf.set(setting._1(), setting._2());
+    }
+    return conf;
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
@@ -223,7 +239,7 @@ public final class MixCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      MixVerifier.Report report = MixVerifier.verify(uri, new Configuration());
+      MixVerifier.Report report = MixVerifier.verify(uri, hadoopConf());
       PrintWriter out = spec.commandLine().getOut();
       report.problems().forEach(p -> out.println("mix verify: " + p));
       out.printf("mix verify: %s: %d shards, %,d documents, %,d tokens, %,d bytes read: %s%n",

@@ -102,6 +102,22 @@ class MixCommandTest {
     assertThat(badTrace.err()).contains("--shard");
   }
 
+  /**
+   * The registry commands run no Spark session, yet under spark-submit they see its
+   * {@code --conf spark.hadoop.*} settings (system properties in the driver), as Spark's jobs do:
+   * an s3a:// root with a custom endpoint must be readable by {@code mix verify} too.
+   */
+  @Test
+  void registryCommandsApplySparkSubmitsHadoopSettings() {
+    System.setProperty("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9");
+    try {
+      assertThat(MixCommand.hadoopConf().get("fs.s3a.endpoint")).isEqualTo("http://127.0.0.1:9");
+    } finally {
+      System.clearProperty("spark.hadoop.fs.s3a.endpoint");
+    }
+    assertThat(MixCommand.hadoopConf().get("fs.s3a.endpoint")).isNotEqualTo("http://127.0.0.1:9");
+  }
+
   private static long tokensOf(String manifest) throws Exception {
     return dev.quarry.core.config.Json.mapper().readTree(manifest).path("totals").path("tokens")
         .asLong();

@@ -61,7 +61,7 @@ class CommitCrashIT {
 
     SparkSubmitProcess.Running killed = SparkSubmitProcess.start(dir,
         List.of("-D" + OutputDir.HALT_COMMIT + "=" + step,
-            "-D" + OutputDir.HALT_COMMIT + ".output=dedup"),
+            "-D" + OutputDir.HALT_COMMIT + ".output=dedup"), env -> { },
         "local[2]", List.of("spark.sql.shuffle.partitions=4"), overwriting
             ? new String[] {"run", pipeline.file("{}").toString(), "--from", "dedup",
                 "--overwrite"}

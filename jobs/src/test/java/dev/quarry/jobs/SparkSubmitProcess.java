@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs the shaded jar under Spark's own launcher, {@code org.apache.spark.deploy.SparkSubmit}
@@ -37,18 +39,35 @@ final class SparkSubmitProcess {
     return start(logDir, master, sparkConf, quarryArgs).awaitSuccess();
   }
 
+  /** A spark-submit that finished: its exit code, and everything it printed. */
+  record Submitted(int exit, String printed) {}
+
+  /**
+   * Runs spark-submit with this JVM's environment as {@code environment} changes it, whatever
+   * its exit code; fails the test only if it outlives the timeout.
+   */
+  static Submitted submit(Path logDir, String master, List<String> sparkConf,
+      Consumer<Map<String, String>> environment, String... quarryArgs)
+      throws IOException, InterruptedException {
+    Running running = start(logDir, List.of(), environment, master, sparkConf, quarryArgs);
+    int exit = running.awaitExit();
+    return new Submitted(exit, running.printed());
+  }
+
   /** Starts a run without waiting for it; its output goes to {@link Running#log}. */
   static Running start(Path logDir, String master, List<String> sparkConf,
       String... quarryArgs) throws IOException {
-    return start(logDir, List.of(), master, sparkConf, quarryArgs);
+    return start(logDir, List.of(), env -> { }, master, sparkConf, quarryArgs);
   }
 
   /**
    * The same with options for the child JVM itself (e.g. {@code -Dname=value}: in client mode
-   * the driver runs in that JVM, which is already started when spark-submit reads its conf).
+   * the driver runs in that JVM, which is already started when spark-submit reads its conf)
+   * and changes to its environment.
    */
-  static Running start(Path logDir, List<String> jvmOptions, String master,
-      List<String> sparkConf, String... quarryArgs) throws IOException {
+  static Running start(Path logDir, List<String> jvmOptions,
+      Consumer<Map<String, String>> environment, String master, List<String> sparkConf,
+      String... quarryArgs) throws IOException {
     Path jar = TARGET.resolve("quarry.jar");
     assertThat(jar).exists();
     String classpath = Files.readString(TARGET.resolve("provided.classpath")).strip();
@@ -63,8 +82,10 @@ final class SparkSubmitProcess {
     command.add(jar.toAbsolutePath().toString());
     command.addAll(List.of(quarryArgs));
     Path log = Files.createTempFile(logDir, "spark-submit", ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).directory(new File(".")).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).directory(new File("."));
+    environment.accept(builder.environment());
+    Process process = builder.start();
     return new Running(process, log);
   }
 

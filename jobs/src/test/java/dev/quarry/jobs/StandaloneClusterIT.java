@@ -151,13 +151,8 @@ class StandaloneClusterIT {
 
   /** The demo pipeline with absolute paths and its work_dir under the test directory. */
   private static Path pipeline(String name) throws IOException {
-    Path repo = Path.of("..").toAbsolutePath().normalize();
-    String demo = Files.readString(repo.resolve("conf/pipelines/demo.yaml"))
-        .replace("work_dir: out/demo", "work_dir: " + dir.resolve(name))
-        .replace("samples/", repo.resolve("samples") + "/")
-        .replace("conf/filters/", repo.resolve("conf/filters") + "/")
-        .replace("conf/mixes/", repo.resolve("conf/mixes") + "/");
-    return Files.writeString(dir.resolve(name + ".yaml"), demo);
+    return DemoPipeline.write(dir.resolve(name + ".yaml"), dir.resolve(name).toString(),
+        DemoPipeline.SAMPLES.toString());
   }
 
   /** A SPARK_HOME whose jars/ links every jar of the Spark installation classpath. */

@@ -2,6 +2,8 @@ package dev.quarry.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.core.storage.CommitMode;
+import dev.quarry.core.storage.OutputDir;
 import dev.quarry.jobs.SparkSubmitProcess.Submitted;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link S3ProxyServer}), under spark-submit from the shaded jar. It makes the same mix as a
  * local run, a rerun finds every stage up to date, {@code quarry mix verify} reads the version
  * back through S3A, a wrong secret fails with a message that names the problem — and the secret
- * is in no object the runs wrote, no line they printed and no Spark event log.
+ * is in no object the runs wrote, no line they printed and no Spark event log. Every stage
+ * commits in object-store mode (auto for s3a://) and leaves no marker or temporary behind.
  *
  * <p>The first run gets its credentials the riskiest way, as Spark settings on the spark-submit
  * command line ({@code spark.hadoop.fs.s3a.secret.key}), which Spark copies into every Hadoop
@@ -69,6 +73,8 @@ class S3PipelineIT {
       settings.addAll(List.of("spark.eventLog.enabled=true",
           "spark.eventLog.dir=" + events.toUri(), "spark.eventLog.compress=false"));
 
+      assertThat(new OutputDir(WORK + "/dedup", client).commitMode())
+          .isEqualTo(CommitMode.OBJECT_STORE);
       Submitted first = SparkSubmitProcess.submit(logs, "local[2]", with(settings,
           "spark.hadoop.fs.s3a.access.key=" + ACCESS_KEY,
           "spark.hadoop.fs.s3a.secret.key=" + SECRET), noAwsEnvironment(), "run", pipeline);
@@ -101,12 +107,17 @@ class S3PipelineIT {
       assertThat(verified.printed()).contains("mix verify: " + VERSION
           + ": 4 shards, 85 documents, 84,609 tokens");
 
-      // The token files are byte for byte the local run's. The index and the OLMo metadata name
-      // each document's raw location (s3a://... here, file:... there): compared as counts.
+      // The token files are byte for byte the local run's. The OLMo metadata names each
+      // document's dataset and raw location (s3a://... here, file:... there): the same rows
+      // once those are mapped. The index (Parquet, the same names) is compared by file count.
+      Path localVersion = new Path(local.resolve("mixes/demo/v0001").toUri());
       List<String> remote = MixFiles.checksums(new Path(VERSION), client);
-      List<String> localFiles = MixFiles.checksums(local.resolve("mixes/demo/v0001"));
+      List<String> localFiles = MixFiles.checksums(localVersion, client);
       assertThat(tokenFiles(remote)).hasSize(12).isEqualTo(tokenFiles(localFiles));
       assertThat(remote).hasSameSizeAs(localFiles);
+      assertThat(olmoRows(new Path(VERSION), client)).isEqualTo(olmoRows(localVersion, client)
+          .replace("file:" + local + "/", WORK + "/")
+          .replace("file:" + DemoPipeline.SAMPLES + "/", "s3a://" + BUCKET + "/samples/"));
 
       Submitted wrong = SparkSubmitProcess.submit(logs, "local[2]", with(settings,
           "spark.hadoop.fs.s3a.access.key=" + ACCESS_KEY,
@@ -119,7 +130,14 @@ class S3PipelineIT {
 
       assertThat(secretIn(Files.readAllBytes(dir.resolve("s3proxy/s3proxy.properties"))))
           .as("the search finds the secret where it is").isTrue();
-      assertThat(objectsHolding(SECRET, client)).as("objects holding the secret").isEmpty();
+      try (FileSystem fs = FileSystem.newInstance(URI.create("s3a://" + BUCKET + "/"),
+          client)) {
+        List<Path> objects = objects(fs);
+        // No commit marker, temporary or moved-aside output (.<name>.quarry-...) is left.
+        assertThat(objects).hasSizeGreaterThan(50)
+            .noneMatch(o -> o.toString().contains(".quarry-"));
+        assertThat(objectsHoldingTheSecret(fs)).as("objects holding the secret").isEmpty();
+      }
       assertThat(filesHolding(logs)).as("logs holding the secret").isEmpty();
       assertThat(filesHolding(events)).as("event logs holding the secret").isEmpty();
       assertThat(eventLogs(events)).as("the setting is there, its value redacted by Spark")
@@ -160,24 +178,40 @@ class S3PipelineIT {
     return checksums.stream().filter(line -> line.matches("\\S+\\.(bin|idx|npy) \\S+")).toList();
   }
 
-  /** Every object in the bucket that holds {@code secret} (gzip objects also unzipped). */
-  private static List<String> objectsHolding(String secret, Configuration client)
-      throws IOException {
-    List<String> holding = new ArrayList<>();
-    try (FileSystem fs = FileSystem.newInstance(URI.create("s3a://" + BUCKET + "/"), client)) {
-      RemoteIterator<LocatedFileStatus> objects = fs.listFiles(new Path("s3a://" + BUCKET + "/"),
-          true);
-      int count = 0;
-      while (objects.hasNext()) {
-        Path object = objects.next().getPath();
-        count++;
-        try (InputStream in = fs.open(object)) {
-          if (secretIn(in.readAllBytes())) {
-            holding.add(object.toString());
-          }
+  /** The rows of a version's OLMo metadata files, in shard order. */
+  private static String olmoRows(Path version, Configuration conf) throws IOException {
+    StringBuilder rows = new StringBuilder();
+    try (FileSystem fs = FileSystem.newInstance(version.toUri(), conf)) {
+      for (FileStatus csv : fs.globStatus(new Path(version, "olmo/*.csv.gz"))) {
+        try (InputStream in = new GZIPInputStream(fs.open(csv.getPath()))) {
+          rows.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
       }
-      assertThat(count).as("objects written").isGreaterThan(50);
+    }
+    assertThat(rows).as("OLMo rows of " + version).isNotEmpty();
+    return rows.toString();
+  }
+
+  /** Every object in the bucket. */
+  private static List<Path> objects(FileSystem fs) throws IOException {
+    List<Path> objects = new ArrayList<>();
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(new Path("s3a://" + BUCKET + "/"),
+        true);
+    while (files.hasNext()) {
+      objects.add(files.next().getPath());
+    }
+    return objects;
+  }
+
+  /** Every object in the bucket that holds the secret (gzip objects also unzipped). */
+  private static List<String> objectsHoldingTheSecret(FileSystem fs) throws IOException {
+    List<String> holding = new ArrayList<>();
+    for (Path object : objects(fs)) {
+      try (InputStream in = fs.open(object)) {
+        if (secretIn(in.readAllBytes())) {
+          holding.add(object.toString());
+        }
+      }
     }
     return holding;
   }

@@ -29,15 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo pipeline from s3a:// to s3a:// through hadoop-aws, against s3proxy on loopback
  * ({@link S3ProxyServer}), under spark-submit from the shaded jar. It makes the same mix as a
- * local run, a rerun finds every stage up to date, {@code quarry mix verify} reads the version
- * back through S3A, a wrong secret fails with a message that names the problem — and the secret
- * is in no object the runs wrote, no line they printed and no Spark event log. Every stage
- * commits in object-store mode (auto for s3a://) and leaves no marker or temporary behind.
+ * local run, a rerun and a dry run find every stage up to date, {@code quarry mix verify} reads
+ * the version back through S3A, a wrong secret fails with a message that names the problem — and
+ * the secret is in no object the runs wrote, no line they printed and no Spark event log. Every
+ * stage commits in object-store mode (auto for s3a://) and leaves no marker or temporary behind.
  *
  * <p>The first run gets its credentials the riskiest way, as Spark settings on the spark-submit
  * command line ({@code spark.hadoop.fs.s3a.secret.key}), which Spark copies into every Hadoop
- * configuration and its event log's environment; the rerun and the verify get them from the
- * environment through the AWS SDK's default provider chain, as conf/spark-defaults.conf sets up.
+ * configuration and its event log's environment; the rerun, the dry run and the verify get them
+ * from the environment through the AWS SDK's default provider chain, as conf/spark-defaults.conf
+ * sets up.
  */
 class S3PipelineIT {
   private static final String BUCKET = "quarry-it";
@@ -100,6 +101,12 @@ class S3PipelineIT {
       }
       assertThat(again.printed()).contains("mix: up to date: demo@v0001")
           .doesNotContain("committed");
+      Submitted plan = SparkSubmitProcess.submit(logs, "local[2]", fromEnvironment,
+          awsEnvironment, "run", pipeline, "--dry-run");
+      assertThat(plan.exit()).as(plan.printed()).isZero();
+      assertThat(plan.printed()).contains("plan: work_dir " + WORK + " is writable")
+          .contains("plan: mix demo: up to date (demo@v0001)")
+          .contains("plan: valid; every stage is up to date");
 
       Submitted verified = SparkSubmitProcess.submit(logs, "local[2]", fromEnvironment,
           awsEnvironment, "mix", "verify", VERSION);
@@ -144,7 +151,7 @@ class S3PipelineIT {
           .contains("\"spark.hadoop.fs.s3a.secret.key\":\"*********(redacted)\"");
       try (Stream<java.nio.file.Path> written = Files.list(events)) {
         assertThat(written.count()).as("event logs of the s3a runs' Spark applications")
-            .isEqualTo(3);
+            .isEqualTo(4);
       }
     }
   }

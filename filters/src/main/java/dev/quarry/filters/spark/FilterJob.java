@@ -43,6 +43,8 @@ public final class FilterJob {
   static final String STATUS = "_status";
   static final String REASON = "_reason";
   static final String STEP = "_step";
+  /** The text's length in characters (code points) as it came in, before the chain changed it. */
+  static final String CHARS_IN = "_chars_in";
   static final StructType TAGGED;
 
   static {
@@ -50,6 +52,7 @@ public final class FilterJob {
     fields.add(DataTypes.createStructField(STATUS, DataTypes.StringType, false));
     fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(STEP, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(CHARS_IN, DataTypes.IntegerType, false));
     TAGGED = DataTypes.createStructType(fields);
   }
 
@@ -90,7 +93,8 @@ public final class FilterJob {
       Stats stats = PartitionStats.over(tagged.select(functions.col(STATUS),
           functions.col(REASON), functions.col(DocumentSchema.LANG),
           functions.length(functions.col(DocumentSchema.TEXT)),
-          functions.col(DocumentSchema.LANG_SCORE), functions.col(DocumentSchema.ATTRS)),
+          functions.col(DocumentSchema.LANG_SCORE), functions.col(DocumentSchema.ATTRS),
+          functions.col(CHARS_IN)),
           new CountOutcomes());
       Accounting accounting = Accounting.fromCounters(stats).verify("filter");
       spark.sparkContext().setJobDescription("filter: write documents");
@@ -189,13 +193,16 @@ public final class FilterJob {
         @Override
         public Row next() {
           Document document = DocumentSchema.fromRow(input.next());
+          String text = document.text();
+          int charsIn = text == null ? 0 : text.codePointCount(0, text.length());
           FilterChain.Outcome outcome = filters.apply(document);
           Object[] values = Arrays.copyOf(DocumentSchema.values(outcome.document()),
-              DocumentSchema.SCHEMA.size() + 3);
+              DocumentSchema.SCHEMA.size() + 4);
           int at = DocumentSchema.SCHEMA.size();
           values[at] = outcome.kept() ? "kept" : outcome.error() != null ? "error" : "rejected";
           values[at + 1] = outcome.error() != null ? outcome.error() : outcome.dropReason();
           values[at + 2] = outcome.droppedBy();
+          values[at + 3] = charsIn;
           return RowFactory.create(values);
         }
       };
@@ -215,8 +222,10 @@ public final class FilterJob {
     @Override
     protected void count(Stats s, Row row) {
       s.increment("records_in");
+      // Lengths in characters (code points, as Spark's length()): as the document came in, and
+      // as the chain left it (lines removed, PII replaced) for the kept ones.
+      s.observe("text_chars_in", row.getInt(6));
       int chars = row.isNullAt(3) ? 0 : row.getInt(3);
-      s.observe("text_chars_in", chars);
       String lang = row.isNullAt(2) ? "none" : row.getString(2);
       if (!row.isNullAt(5)) {
         Map<String, Double> attrs = row.getJavaMap(5);

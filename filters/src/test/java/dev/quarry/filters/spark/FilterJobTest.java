@@ -93,6 +93,30 @@ class FilterJobTest {
     assertThat(again.ran()).isFalse();
   }
 
+  /** text_chars_in measures the texts as they came in; kept_text_chars as the chain left them. */
+  @Test
+  void lengthsAreCountedBeforeAndAfterTheChainChangedTheText() throws Exception {
+    String scrubbed = dir.resolve("pii-in").toString();
+    String text = "Write to jane.doe@example.org or call +1 415 555 0132 about the tours — café.";
+    CommittedDocuments.write(spark, scrubbed, List.of(new Document("p0", text, "https://x/p",
+        "test", null, "mem:p", null, null, null, null, null, null)));
+    String out = dir.resolve("pii-out").toString();
+    FilterJob.run(spark, new FilterSettings(scrubbed, YamlConfig.parse("""
+        steps:
+          - name: pii
+        """, "chain.yaml", ChainConfig.class)), "chain.yaml", out, false);
+
+    String left = Datasets.read(spark, out).select("text").first().getString(0);
+    assertThat(left.codePointCount(0, left.length()))
+        .as("the scrubbed text's length").isNotEqualTo(text.codePointCount(0, text.length()));
+    JsonNode histograms = Json.mapper().readTree(Path.of(out, "manifest.json").toFile())
+        .get("stats").get("histograms");
+    assertThat(histograms.get("text_chars_in").get("sum").asLong())
+        .isEqualTo(text.codePointCount(0, text.length()));
+    assertThat(histograms.get("kept_text_chars").get("sum").asLong())
+        .isEqualTo(left.codePointCount(0, left.length()));
+  }
+
   @Test
   void annotateModeKeepsEverythingAndRecordsVerdicts() {
     String out = dir.resolve("annotated").toString();

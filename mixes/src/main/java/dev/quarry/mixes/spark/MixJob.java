@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -141,6 +142,7 @@ public final class MixJob {
   }
 
   public static Result create(SparkSession spark, MixSpec spec, String root) {
+    Instant started = Instant.now();
     spec.validate();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     SerializableHadoopConf hadoopConf = new SerializableHadoopConf(conf);
@@ -184,6 +186,10 @@ public final class MixJob {
       Map<String, Object> manifest = MixManifest.of(spark, spec, MixVersions.label(version),
           identity, datasets, manifestHashes, available, plan, taken, shards);
       manifest.put("accounting", MixAccounting.of(spark, sources, datasets, placedRows));
+      // The same names as the other stages' manifests, for timings across a run.
+      manifest.put("job", "mix");
+      manifest.put("started_at", started.toString());
+      manifest.put("finished_at", Instant.now().toString());
       FileSystem fs = directory.getFileSystem(conf);
       try (OutputStream out = fs.create(new Path(directory, MANIFEST), true)) {
         out.write(Json.pretty(manifest).getBytes(StandardCharsets.UTF_8));

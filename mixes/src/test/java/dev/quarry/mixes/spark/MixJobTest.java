@@ -140,6 +140,9 @@ class MixJobTest {
     assertThat(books.path("tokens_taken").asLong()).isBetween(bookTokens * 5 / 2,
         bookTokens * 5 / 2 + longestDocument);
     assertThat(manifest.path("tokenizer").path("eos_id").asInt()).isEqualTo(50256);
+    assertThat(manifest.path("job").asText()).isEqualTo("mix");
+    assertThat(java.time.Instant.parse(manifest.path("started_at").asText()))
+        .isBefore(java.time.Instant.parse(manifest.path("finished_at").asText()));
     assertThat(manifest.path("formats").path("megatron").path("dtype").asText())
         .isEqualTo("uint16");
     assertThat(manifest.path("shards").size()).isGreaterThan(1)

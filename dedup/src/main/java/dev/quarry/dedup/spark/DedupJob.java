@@ -226,10 +226,12 @@ public final class DedupJob {
       clusters = clusters(components.components(), keys, options)
           .persist(StorageLevel.MEMORY_AND_DISK());
       Stats stats = PartitionStats.over(keys.filter(col(EARLIER).equalTo(false))
-          .select(col(DocumentSchema.ID), col(BANDS).isNull().as("too_short"))
+          .select(col(DocumentSchema.ID), col(BANDS).isNull().as("too_short"),
+              col(KeepOrder.TEXT_CHARS))
           .join(clusters.select(col(DocumentSchema.ID), col(KEPT), col(REASON)),
               new String[] {DocumentSchema.ID}, "left")
-          .select(col(KEPT), col(REASON), col("too_short")), new CountOutcomes());
+          .select(col(KEPT), col(REASON), col("too_short"), col(KeepOrder.TEXT_CHARS)),
+          new CountOutcomes());
       stats.add("too_short_for_minhash", 0); // recorded when there is none too
       Accounting accounting = Accounting.fromCounters(stats).verify("dedup");
       spark.sparkContext().setJobDescription("dedup: write documents");
@@ -446,8 +448,8 @@ public final class DedupJob {
   }
 
   /**
-   * Exact counts over this run's documents (not an index's): in, kept, dropped by reason, and
-   * those too short for MinHash.
+   * Exact counts over this run's documents (not an index's): in, kept, dropped by reason,
+   * those too short for MinHash, and text lengths in characters of all of them and of the kept.
    */
   private static final class CountOutcomes extends PartitionStats {
     private static final long serialVersionUID = 1L;
@@ -455,8 +457,11 @@ public final class DedupJob {
     @Override
     protected void count(Stats s, Row row) {
       s.increment("records_in");
+      int chars = row.isNullAt(3) ? 0 : row.getInt(3);
+      s.observe("text_chars_in", chars);
       if (row.isNullAt(0) || row.getBoolean(0)) {
         s.increment("kept");
+        s.observe("kept_text_chars", chars);
         if (!row.isNullAt(0)) {
           s.increment("kept_with_duplicates");
         }

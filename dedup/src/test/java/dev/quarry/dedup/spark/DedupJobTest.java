@@ -134,6 +134,22 @@ class DedupJobTest {
   }
 
   @Test
+  void theManifestHasTextLengthsOfEveryDocumentAndOfTheKept() throws Exception {
+    String out = dir.resolve("lengths").toString();
+    StageRunner.Result result = DedupJob.run(spark, settings("verify: true"), out, false, null);
+    com.fasterxml.jackson.databind.JsonNode histograms = dev.quarry.core.config.Json.mapper()
+        .readTree(Path.of(out, "manifest.json").toFile()).get("stats").get("histograms");
+    long keptChars = Datasets.read(spark, out).selectExpr("sum(length(text))").first()
+        .getLong(0);
+    assertThat(histograms.get("text_chars_in").get("count").asLong())
+        .isEqualTo(result.accounting().recordsIn());
+    assertThat(histograms.get("kept_text_chars").get("count").asLong())
+        .isEqualTo(result.accounting().kept());
+    assertThat(histograms.get("kept_text_chars").get("sum").asLong()).isEqualTo(keptChars);
+    assertThat(histograms.get("text_chars_in").get("sum").asLong()).isGreaterThan(keptChars);
+  }
+
+  @Test
   void aNewDatasetIsDedupedAgainstTheIndexOfAnEarlierRunWhoseDocumentsAlwaysStay() {
     String earlier = dir.resolve("earlier").toString();
     DedupJob.run(spark, new DedupSettings(List.of(first), DedupOptions.defaults()), earlier,

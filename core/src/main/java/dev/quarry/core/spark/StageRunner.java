@@ -10,8 +10,10 @@ import dev.quarry.core.storage.OutputDir;
 import dev.quarry.core.storage.OutputFiles;
 import dev.quarry.core.stats.Accounting;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -95,8 +97,8 @@ public final class StageRunner {
    */
   private static void stopTasks(SparkSession spark, String job) {
     spark.sparkContext().cancelJobGroup(job);
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
-    while (System.nanoTime() < deadline && java.util.Arrays.stream(
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (System.nanoTime() < deadline && Arrays.stream(
         spark.sparkContext().statusTracker().getExecutorInfos())
         .anyMatch(executor -> executor.numRunningTasks() > 0)) {
       try {

@@ -106,8 +106,7 @@ public final class OutputDir {
 
   /** Creates a fresh hidden temporary directory beside the output and returns its URI. */
   public String newTemporary() {
-    Path temp = new Path(path.getParent(), "." + path.getName() + ".quarry-tmp-"
-        + UUID.randomUUID().toString().substring(0, 8));
+    Path temp = sibling("tmp-" + UUID.randomUUID().toString().substring(0, 8));
     try {
       fs.mkdirs(path.getParent());
       return temp.toString();
@@ -128,8 +127,7 @@ public final class OutputDir {
       return;
     }
     Path temp = new Path(temporary);
-    Path aside = new Path(path.getParent(), "." + path.getName() + ".quarry-old-"
-        + UUID.randomUUID().toString().substring(0, 8));
+    Path aside = sibling("old-" + UUID.randomUUID().toString().substring(0, 8));
     try {
       write(new Path(temp, MANIFEST), Json.pretty(manifest));
       haltIfAsked("after-manifest");
@@ -203,7 +201,15 @@ public final class OutputDir {
 
   /** The marker of an object-store commit in progress: a hidden file beside the output. */
   private Path committing() {
-    return new Path(path.getParent(), "." + path.getName() + ".quarry-committing");
+    return sibling("committing");
+  }
+
+  /**
+   * A hidden path beside the output, {@code .<name>.quarry-<what>}: where a commit keeps its
+   * temporary directory, the old output it moves aside, or its marker. Readers never look there.
+   */
+  private Path sibling(String what) {
+    return new Path(path.getParent(), "." + path.getName() + ".quarry-" + what);
   }
 
   /** Deletes a temporary directory of a run that failed. */

@@ -20,6 +20,7 @@ import dev.quarry.mixes.tokenize.Tokenizers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,8 +69,12 @@ public final class RunCommand implements Callable<Integer> {
           return stage;
         }
       }
-      throw new ConfigException(option, "unknown stage '" + name + "'; stages: ingest, filter,"
-          + " dedup, mix");
+      throw new ConfigException(option, "unknown stage '" + name + "'; stages: " + order());
+    }
+
+    /** "ingest, filter, dedup, mix": the stages in the order they run. */
+    static String order() {
+      return String.join(", ", Arrays.stream(values()).map(Stage::label).toList());
     }
   }
 
@@ -110,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
     Stage last = until == null ? Stage.MIX : Stage.named(until, "--until");
     if (first.compareTo(last) > 0) {
       throw new ConfigException("--until", "stage " + last.label() + " comes before --from "
-          + first.label() + " (order: ingest, filter, dedup, mix)");
+          + first.label() + " (order: " + Stage.order() + ")");
     }
     checkConfigured(first, "--from");
     if (until != null) {

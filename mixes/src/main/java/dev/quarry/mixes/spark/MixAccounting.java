@@ -67,8 +67,7 @@ final class MixAccounting {
   private static Accounting countOf(SparkSession spark, String dataset, List<MixSource> readers,
       Dataset<Row> inMix) {
     spark.sparkContext().setJobDescription("mix: account for every document of " + dataset);
-    Column hasText = col(DocumentSchema.TEXT).isNotNull()
-        .and(col(DocumentSchema.TEXT).notEqual(""));
+    Column hasText = TokenizedDocuments.hasText();
     Column selected = readers.stream().anyMatch(s -> s.filter() == null) ? lit(true)
         : expr(String.join(" OR ", readers.stream().map(s -> "(" + s.filter() + ")").toList()));
     Column taken = col("_in_mix").isNotNull();

@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -89,9 +90,12 @@ final class TokenizedDocuments {
             + e.getMessage().lines().findFirst().orElse(""));
       }
     }
-    // Not length(text) > 0: that counts the characters of every text.
-    return docs.filter(col(DocumentSchema.TEXT).isNotNull()
-        .and(col(DocumentSchema.TEXT).notEqual("")));
+    return docs.filter(hasText());
+  }
+
+  /** A document with something to tokenize (not length(text) > 0: that counts every character). */
+  static Column hasText() {
+    return col(DocumentSchema.TEXT).isNotNull().and(col(DocumentSchema.TEXT).notEqual(""));
   }
 
   /** The tokens of a row's binary column. */

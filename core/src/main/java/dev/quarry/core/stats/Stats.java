@@ -14,6 +14,7 @@ public final class Stats implements Serializable {
 
   private final TreeMap<String, Long> counters = new TreeMap<>();
   private final TreeMap<String, Histogram> histograms = new TreeMap<>();
+  private final TreeMap<String, ScoreHistogram> scores = new TreeMap<>();
 
   public Stats increment(String counter) {
     return add(counter, 1);
@@ -29,10 +30,18 @@ public final class Stats implements Serializable {
     return this;
   }
 
+  /** Adds a score to a linear-bucket {@link ScoreHistogram} (summarised under "scores"). */
+  public Stats observeScore(String histogram, double value) {
+    scores.computeIfAbsent(histogram, k -> new ScoreHistogram()).add(value);
+    return this;
+  }
+
   public Stats merge(Stats other) {
     other.counters.forEach((k, v) -> counters.merge(k, v, Long::sum));
     other.histograms.forEach((k, v) ->
         histograms.computeIfAbsent(k, x -> new Histogram()).merge(v));
+    other.scores.forEach((k, v) ->
+        scores.computeIfAbsent(k, x -> new ScoreHistogram()).merge(v));
     return this;
   }
 
@@ -59,6 +68,10 @@ public final class Stats implements Serializable {
     return histograms.get(name);
   }
 
+  public ScoreHistogram scoreHistogram(String name) {
+    return scores.get(name);
+  }
+
   /** JSON-friendly view for the manifest. */
   public Map<String, Object> summary() {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -66,6 +79,11 @@ public final class Stats implements Serializable {
     Map<String, Object> hist = new TreeMap<>();
     histograms.forEach((k, v) -> hist.put(k, v.summary()));
     out.put("histograms", hist);
+    if (!scores.isEmpty()) {
+      Map<String, Object> linear = new TreeMap<>();
+      scores.forEach((k, v) -> linear.put(k, v.summary()));
+      out.put("scores", linear);
+    }
     return out;
   }
 }

@@ -118,6 +118,7 @@ public final class DedupJob {
       .add(DocumentSchema.FETCHED_AT, DataTypes.TimestampType, true)
       .add(DocumentSchema.LANG_SCORE, DataTypes.DoubleType, true)
       .add(KeepOrder.TEXT_CHARS, DataTypes.IntegerType, true)
+      .add(DocumentSchema.LANG, DataTypes.StringType, true)
       .add(INPUT_PARTITION, DataTypes.IntegerType, true)
       .add(INPUT_FILE, DataTypes.StringType, true);
   /** The cluster columns each document gets in the removal join. */
@@ -227,10 +228,11 @@ public final class DedupJob {
           .persist(StorageLevel.MEMORY_AND_DISK());
       Stats stats = PartitionStats.over(keys.filter(col(EARLIER).equalTo(false))
           .select(col(DocumentSchema.ID), col(BANDS).isNull().as("too_short"),
-              col(KeepOrder.TEXT_CHARS))
+              col(KeepOrder.TEXT_CHARS), col(DocumentSchema.LANG))
           .join(clusters.select(col(DocumentSchema.ID), col(KEPT), col(REASON)),
               new String[] {DocumentSchema.ID}, "left")
-          .select(col(KEPT), col(REASON), col("too_short"), col(KeepOrder.TEXT_CHARS)),
+          .select(col(KEPT), col(REASON), col("too_short"), col(KeepOrder.TEXT_CHARS),
+              col(DocumentSchema.LANG)),
           new CountOutcomes());
       stats.add("too_short_for_minhash", 0); // recorded when there is none too
       Accounting accounting = Accounting.fromCounters(stats).verify("dedup");
@@ -409,6 +411,7 @@ public final class DedupJob {
     private final int attrs;
     private final int fetchedAt;
     private final int langScore;
+    private final int lang;
     private final int inputFile;
 
     ComputeKeys(DedupOptions options, StructType documents) {
@@ -419,6 +422,7 @@ public final class DedupJob {
       this.attrs = documents.fieldIndex(DocumentSchema.ATTRS);
       this.fetchedAt = documents.fieldIndex(DocumentSchema.FETCHED_AT);
       this.langScore = documents.fieldIndex(DocumentSchema.LANG_SCORE);
+      this.lang = documents.fieldIndex(DocumentSchema.LANG);
       this.inputFile = documents.fieldIndex(INPUT_FILE);
     }
 
@@ -438,7 +442,8 @@ public final class DedupJob {
             row.isNullAt(attrs) ? null : row.getMap(attrs).copy(),
             row.isNullAt(fetchedAt) ? null : row.getLong(fetchedAt),
             row.isNullAt(langScore) ? null : row.getDouble(langScore),
-            body == null ? null : body.length(), partition, copied(row, inputFile)});
+            body == null ? null : body.length(), copied(row, lang), partition,
+            copied(row, inputFile)});
       });
     }
 
@@ -449,7 +454,8 @@ public final class DedupJob {
 
   /**
    * Exact counts over this run's documents (not an index's): in, kept, dropped by reason,
-   * those too short for MinHash, and text lengths in characters of all of them and of the kept.
+   * those too short for MinHash, text lengths in characters of all of them and of the kept, and
+   * the kept per language ({@code kept_lang.<lang>}, "none" when not identified).
    */
   private static final class CountOutcomes extends PartitionStats {
     private static final long serialVersionUID = 1L;
@@ -461,6 +467,7 @@ public final class DedupJob {
       s.observe("text_chars_in", chars);
       if (row.isNullAt(0) || row.getBoolean(0)) {
         s.increment("kept");
+        s.increment("kept_lang." + (row.isNullAt(4) ? "none" : row.getString(4)));
         s.observe("kept_text_chars", chars);
         if (!row.isNullAt(0)) {
           s.increment("kept_with_duplicates");

@@ -150,6 +150,28 @@ class DedupJobTest {
   }
 
   @Test
+  void theManifestCountsTheKeptPerLanguageAsTheDataHasThem() throws Exception {
+    String input = dir.resolve("languages-in").toString();
+    String sentence = "the library opens later in summer after the council vote on tuesday";
+    CommittedDocuments.write(spark, input, List.of(
+        doc("en-1", sentence, null, null),
+        doc("en-2", sentence, null, null),
+        doc("de-1", "die bibliothek hat im sommer laenger geoeffnet sagt der stadtrat heute",
+            null, null).withLang("deu", 0.97),
+        doc("xx-1", "unidentified words one two three four five six seven eight nine ten",
+            null, null).withLang(null, null)));
+    String out = dir.resolve("languages").toString();
+    DedupJob.run(spark, new DedupSettings(List.of(input),
+        YamlConfig.parse("verify: true", "dedup.yaml", DedupOptions.class)), out, false, null);
+    com.fasterxml.jackson.databind.JsonNode counters = dev.quarry.core.config.Json.mapper()
+        .readTree(Path.of(out, "manifest.json").toFile()).get("stats").get("counters");
+    assertThat(Datasets.read(spark, out).count()).isEqualTo(3);
+    assertThat(counters.get("kept_lang.eng").asLong()).isEqualTo(1);
+    assertThat(counters.get("kept_lang.deu").asLong()).isEqualTo(1);
+    assertThat(counters.get("kept_lang.none").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void aNewDatasetIsDedupedAgainstTheIndexOfAnEarlierRunWhoseDocumentsAlwaysStay() {
     String earlier = dir.resolve("earlier").toString();
     DedupJob.run(spark, new DedupSettings(List.of(first), DedupOptions.defaults()), earlier,

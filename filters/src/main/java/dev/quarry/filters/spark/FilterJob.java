@@ -210,7 +210,8 @@ public final class FilterJob {
   }
 
   /**
-   * Exact counts: by outcome and reason, by language, text sizes, language scores, and the
+   * Exact counts: by outcome and reason, by language, text sizes, the language score and every
+   * score in attrs (linear histograms, scored and kept), and the
    * values each scrubber changed per type ({@code attrs} starting {@code pii.}, summed over
    * every document, dropped ones too).
    */
@@ -218,6 +219,19 @@ public final class FilterJob {
     private static final long serialVersionUID = 1L;
     /** The attrs prefix under which scrubbers record what they changed. */
     static final String SCRUBBED_PREFIX = "pii.";
+    /** The attrs prefix of the runner-up languages' scores (not a score of this document). */
+    static final String ALTERNATIVES_PREFIX = "lang_alt.";
+
+    /**
+     * A score into the linear histograms: {@code scored.<name>} for every document that has it
+     * (in filter mode, those that reached the step that sets it), {@code kept.<name>} for the kept.
+     */
+    private static void score(Stats s, boolean kept, String name, double value) {
+      s.observeScore("scored." + name, value);
+      if (kept) {
+        s.observeScore("kept." + name, value);
+      }
+    }
 
     @Override
     protected void count(Stats s, Row row) {
@@ -227,11 +241,19 @@ public final class FilterJob {
       s.observe("text_chars_in", row.getInt(6));
       int chars = row.isNullAt(3) ? 0 : row.getInt(3);
       String lang = row.isNullAt(2) ? "none" : row.getString(2);
+      boolean kept = row.getString(0).equals("kept");
+      if (!row.isNullAt(4)) {
+        score(s, kept, "lang_score", row.getDouble(4));
+      }
       if (!row.isNullAt(5)) {
         Map<String, Double> attrs = row.getJavaMap(5);
         attrs.forEach((key, value) -> {
-          if (key.startsWith(SCRUBBED_PREFIX) && value != null && value > 0) {
-            s.add(key, Math.round(value));
+          if (key.startsWith(SCRUBBED_PREFIX)) {
+            if (value != null && value > 0) {
+              s.add(key, Math.round(value));
+            }
+          } else if (value != null && !key.startsWith(ALTERNATIVES_PREFIX)) {
+            score(s, kept, key, value);
           }
         });
       }
@@ -240,9 +262,6 @@ public final class FilterJob {
           s.increment("kept");
           s.increment("kept_lang." + lang);
           s.observe("kept_text_chars", chars);
-          if (!row.isNullAt(4)) {
-            s.observe("kept_lang_score_percent", Math.round(row.getDouble(4) * 100));
-          }
         }
         case "rejected" -> {
           s.increment("rejected." + row.getString(1));

@@ -84,6 +84,19 @@ class FilterJobTest {
         .isEqualTo(1.0);
     assertThat(stats.get("histograms").get("kept_text_chars").get("count").asInt())
         .isEqualTo(2);
+    // Linear score histograms: every document that was scored, and the kept ones; the
+    // runner-up languages' scores (lang_alt.*) are not scores of the document.
+    JsonNode scores = stats.get("scores");
+    assertThat(scores.get("scored.lang_score").get("count").asInt()).isEqualTo(5);
+    assertThat(scores.get("kept.lang_score").get("count").asInt()).isEqualTo(2);
+    assertThat(scores.get("kept.lang_score").get("bucket_width").asDouble()).isEqualTo(0.05);
+    long inBuckets = 0;
+    for (var bucket : scores.get("scored.lang_score").get("buckets").properties()) {
+      inBuckets += bucket.getValue().asLong();
+    }
+    assertThat(inBuckets).isEqualTo(5);
+    assertThat(scores.properties()).extracting(java.util.Map.Entry::getKey)
+        .noneMatch(k -> k.contains("lang_alt") || k.contains("pii."));
 
     StageRunner.Result again = FilterJob.run(spark, settings("""
         steps:

@@ -10,6 +10,7 @@ import dev.quarry.jobs.cli.GenCorpusCommand;
 import dev.quarry.jobs.cli.GenSamplesCommand;
 import dev.quarry.jobs.cli.IngestCommand;
 import dev.quarry.jobs.cli.MixCommand;
+import dev.quarry.jobs.cli.ReportCommand;
 import dev.quarry.jobs.cli.RunCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         IngestCommand.class, FilterCommand.class, DedupCommand.class, MixCommand.class,
         ClassifierCommand.class,
-        RunCommand.class, BenchCommand.class,
+        RunCommand.class, ReportCommand.class, BenchCommand.class,
         GenSamplesCommand.class, GenCorpusCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -5,17 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The demo pipeline (conf/pipelines/demo.yaml) for integration tests: its work_dir and samples
+ * The demo pipeline (conf/pipelines/demo.yaml) for tests that run it whole: its work_dir and samples
  * where the test puts them, its filter chain and mix spec those of the repository.
  */
-final class DemoPipeline {
-  static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-  static final Path SAMPLES = REPO.resolve("samples");
+public final class DemoPipeline {
+  public static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  public static final Path SAMPLES = REPO.resolve("samples");
 
   private DemoPipeline() {}
 
   /** Writes the pipeline to {@code file}; {@code samples} is a URI or path, no trailing slash. */
-  static Path write(Path file, String workDir, String samples) throws IOException {
+  public static Path write(Path file, String workDir, String samples) throws IOException {
     String demo = Files.readString(REPO.resolve("conf/pipelines/demo.yaml"))
         .replace("work_dir: out/demo", "work_dir: " + workDir)
         .replace("samples/", samples + "/")

@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Directories integration tests clear between runs. */
-final class TestDirs {
+public final class TestDirs {
   private TestDirs() {}
 
   /** Deletes {@code root} and everything under it; nothing when it does not exist. */
-  static void deleteRecursively(Path root) throws IOException {
+  public static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

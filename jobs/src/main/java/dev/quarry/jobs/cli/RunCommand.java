@@ -14,12 +14,17 @@ import dev.quarry.filters.spark.FilterSettings;
 import dev.quarry.ingest.IngestSettings;
 import dev.quarry.ingest.spark.IngestJob;
 import dev.quarry.jobs.pipeline.PipelineConfig;
+import dev.quarry.jobs.report.ReportSummary;
+import dev.quarry.jobs.report.ReportWriter;
+import dev.quarry.jobs.report.RunRecord;
 import dev.quarry.mixes.spark.MixJob;
 import dev.quarry.mixes.spec.MixSpec;
 import dev.quarry.mixes.tokenize.Tokenizers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +54,11 @@ import picocli.CommandLine.Spec;
             + "inputs (listed), the filter chain (its lists and models load), the dedup "
             + "options (prints the S-curve), the mix spec and its tokenizer, that the work "
             + "directory is writable — and prints each stage's decision (run, up to date, "
-            + "refused) without running any Spark job over the data."},
+            + "refused) without running any Spark job over the data.",
+        "At its end a run writes <work_dir>/runs/<run id>/run.json (what ran), report.json and "
+            + "report.html (charts: the funnel with every reason, languages, lengths, scores, "
+            + "duplicates, PII, the mix, timings, rejected samples) and prints a summary; "
+            + "also after a failure, for the outputs committed before it. See quarry report."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every stage ran or was up to date (with --dry-run: the plan is valid)",
         "1:a stage failed",
@@ -100,6 +109,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "Check everything and print the plan; run nothing over the data")
   boolean dryRun;
 
+  @Option(names = "--report-samples", paramLabel = "N",
+      defaultValue = "" + ReportWriter.DEFAULT_SAMPLES,
+      description = "Rejected documents the report shows per stage and reason (default: "
+          + "${DEFAULT-VALUE}; 0: none)")
+  int reportSamples;
+
   @Mixin
   SparkOptions sparkOptions;
 
@@ -107,6 +122,8 @@ public final class RunCommand implements Callable<Integer> {
   private PrintWriter out;
   /** Whether a stage planned so far will write new output (so later stages' inputs change). */
   private boolean upstreamChanges;
+  /** The stage outputs this run ran or found up to date, in order, for its run record. */
+  private final List<RunRecord.Output> outputs = new ArrayList<>();
 
   @Override
   public Integer call() {
@@ -121,7 +138,12 @@ public final class RunCommand implements Callable<Integer> {
     if (until != null) {
       checkConfigured(last, "--until");
     }
+    if (reportSamples < 0) {
+      throw new ConfigException("--report-samples", "must be 0 or more (got " + reportSamples
+          + ")");
+    }
     out = spec.commandLine().getOut();
+    Instant started = Instant.now();
     SparkSession spark = sparkOptions.session((dryRun ? "plan " : "run ") + config.name());
     try {
       if (dryRun) {
@@ -141,8 +163,15 @@ public final class RunCommand implements Callable<Integer> {
       if (dryRun) {
         out.println("plan: valid; " + (upstreamChanges ? "stages marked run would run"
             : "every stage is up to date"));
+      } else {
+        report(spark, started, "succeeded", null);
       }
       return ExitCodes.OK;
+    } catch (Exception e) {
+      if (!dryRun) {
+        report(spark, started, "failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      throw e;
     } finally {
       sparkOptions.release(spark);
     }
@@ -177,7 +206,7 @@ public final class RunCommand implements Callable<Integer> {
             + source.format() + " file(s), " + String.format(Locale.ROOT, "%.1f MB",
             bytes / 1e6));
       } else {
-        Reports.print(out, "ingest " + source.source(),
+        ran("ingest " + source.source(),
             inPipeline(field, () -> IngestJob.run(spark, source, output, overwrite)));
       }
     }
@@ -195,7 +224,7 @@ public final class RunCommand implements Callable<Integer> {
             settings, FilterJob.inputs(spark, settings), output, overwrite), output,
             "chain " + chainFile + " (" + chain.steps().size() + " steps, built)");
       } else {
-        Reports.print(out, "filter " + source.source(),
+        ran("filter " + source.source(),
             FilterJob.run(spark, settings, chainFile, output, overwrite));
       }
     }
@@ -211,7 +240,7 @@ public final class RunCommand implements Callable<Integer> {
           DedupJob.inputs(spark, settings), output, overwrite), output,
           settings.input().size() + " input dataset(s)");
     } else {
-      Reports.print(out, "dedup", DedupJob.run(spark, settings, output, overwrite, null));
+      ran("dedup", DedupJob.run(spark, settings, output, overwrite, null));
     }
   }
 
@@ -242,6 +271,44 @@ public final class RunCommand implements Callable<Integer> {
     MixJob.Result result = inFile(specFile,
         () -> MixJob.createUnlessUpToDate(spark, mix, config.mixRoot()));
     out.println(MixCommand.describe(result));
+    outputs.add(new RunRecord.Output(Stage.MIX.label(), result.directory(),
+        result.created() ? "ran" : "up_to_date"));
+  }
+
+  /** Prints a stage's result and records its output for the run record. */
+  private void ran(String stage, StageRunner.Result result) {
+    Reports.print(out, stage, result);
+    outputs.add(new RunRecord.Output(stage.split(" ")[0], result.output(),
+        result.ran() ? "ran" : "up_to_date"));
+  }
+
+  /**
+   * Writes the run record and the report of the outputs this run ran or found up to date into
+   * {@code <work_dir>/runs/<run id>/} and prints the summary. A report that cannot be written is
+   * a warning, not a failure: the outputs are committed whatever happens here.
+   */
+  private void report(SparkSession spark, Instant started, String status, String error) {
+    if (outputs.isEmpty()) {
+      return;
+    }
+    String id = RunRecord.newId(started);
+    String directory = RunRecord.directory(config.workDir(), id);
+    RunRecord run = new RunRecord(id, pipeline.toString(), config.name(), config.workDir(),
+        started, Instant.now(), status, error, List.copyOf(outputs));
+    try {
+      var conf = spark.sparkContext().hadoopConfiguration();
+      run.write(directory, conf);
+      ReportWriter.Written written = ReportWriter.write(spark, ReportWriter.stagesOf(run, conf),
+          run, directory, directory, reportSamples);
+      ReportSummary.lines(written.report()).forEach(out::println);
+      out.println("report: " + written.html());
+    } catch (RuntimeException e) {
+      var err = spec.commandLine().getErr();
+      err.println("run: warning: the report of run " + id + " could not be written to "
+          + directory + " (the outputs above are committed): " + e);
+      err.flush();
+    }
+    out.flush();
   }
 
   /** Prints one stage's decision; a null decision: runs because an earlier stage will. */

@@ -42,7 +42,7 @@ public class QuarryCliTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "ingest", "filter", "dedup", "run", "bench", "gen-samples",
       "gen-corpus", "mix", "mix create", "mix list", "mix show", "mix diff", "mix verify",
-      "mix trace", "classifier", "classifier train"})
+      "mix trace", "classifier", "classifier train", "report"})
   void everyCommandHasHelpWithExitCodes(String command) {
     java.util.List<String> args = new java.util.ArrayList<>(command.isEmpty() ? java.util.List.of()
         : java.util.List.of(command.split(" ")));
@@ -323,7 +323,10 @@ public class QuarryCliTest {
       String name = file.getFileName().toString();
       Path relative = workDir.relativize(file);
       boolean scrubbedOutput = relative.startsWith("filter") || relative.startsWith("dedup");
-      if (name.equals("manifest.json")) {
+      if (relative.startsWith("runs")) {
+        // The run's record and report: report.json and report.html show rejected samples.
+        planted.assertNoneIn(file.toString(), Files.readString(file));
+      } else if (name.equals("manifest.json")) {
         planted.assertNoneIn(file.toString(), Files.readString(file));
         if (relative.startsWith("filter")) {
           counted += json.readTree(file.toFile()).path("stats").path("counters")
@@ -341,6 +344,8 @@ public class QuarryCliTest {
         }
       }
     }
+    assertThat(files).as("the run's record and report")
+        .anyMatch(f -> f.getFileName().toString().equals("report.html"));
     assertThat(counted).as("pii.total over the filter manifests").isPositive()
         .isEqualTo(placeholders);
   }

@@ -3,8 +3,10 @@ package dev.quarry.jobs.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.jobs.cli.QuarryCliTest;
+import dev.quarry.jobs.report.RunRecord;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,17 @@ class DuplicateRerunTest {
     assertThat(again.out()).contains("mix: up to date: faults@v0001")
         .doesNotContain("records in").doesNotContain("created");
     assertThat(WorkDirSnapshot.of(pipeline.work)).isEqualTo(before);
+    // What the rerun adds: its own record, every output found up to date.
+    try (java.util.stream.Stream<Path> runs = java.nio.file.Files.list(
+        pipeline.work.resolve(RunRecord.RUNS))) {
+      List<String> outcomes = new java.util.ArrayList<>();
+      for (Path run : runs.toList()) {
+        RunRecord record = RunRecord.read(run.toString(), new Configuration()).orElseThrow();
+        outcomes.add(record.outputs().stream().map(RunRecord.Output::outcome).distinct()
+            .toList().toString());
+      }
+      assertThat(outcomes).containsExactlyInAnyOrder("[ran]", "[up_to_date]");
+    }
     PipelineAccounting.check(pipeline.work, "warc", "jsonl");
   }
 }

@@ -2,7 +2,9 @@ package dev.quarry.jobs.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.core.spark.TestSpark;
 import dev.quarry.jobs.cli.QuarryCliTest;
+import dev.quarry.jobs.report.RunRecord;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,22 @@ class InputDeletedAfterPlanningTest {
     assertThat(pipeline.work.resolve("ingest/warc/_SUCCESS")).as("the source before it")
         .exists();
     assertThat(pipeline.leftovers()).isEmpty();
+    // The failed run's record and the report of what it committed before the failure.
+    java.util.List<Path> runs;
+    try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(
+        pipeline.work.resolve(RunRecord.RUNS))) {
+      runs = list.toList();
+    }
+    assertThat(runs).hasSize(1);
+    RunRecord record = RunRecord.read(FaultyFileSystem.uri(runs.get(0)),
+        TestSpark.session().sparkContext().hadoopConfiguration()).orElseThrow();
+    assertThat(record.status()).isEqualTo("failed");
+    assertThat(record.error()).contains("StageFailedException")
+        .contains("ingest: nothing was committed");
+    assertThat(record.outputs()).extracting(RunRecord.Output::stage).containsExactly("ingest");
+    assertThat(runs.get(0).resolve("report.html")).isRegularFile();
+    assertThat(failed.out()).contains("report: run faults " + record.id() + ": failed")
+        .contains("funnel:    ");
 
     QuarryCliTest.Run rerun = pipeline.run();
     assertThat(rerun.exit()).as(rerun.err()).isZero();

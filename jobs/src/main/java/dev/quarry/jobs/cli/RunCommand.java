@@ -271,8 +271,10 @@ public final class RunCommand implements Callable<Integer> {
     MixJob.Result result = inFile(specFile,
         () -> MixJob.createUnlessUpToDate(spark, mix, config.mixRoot()));
     out.println(MixCommand.describe(result));
-    outputs.add(new RunRecord.Output(Stage.MIX.label(), result.directory(),
-        result.created() ? "ran" : "up_to_date"));
+    // Qualified, like the other stages' outputs, so the record reads the same from any directory.
+    outputs.add(new RunRecord.Output(Stage.MIX.label(), new OutputDir(result.directory(),
+        spark.sparkContext().hadoopConfiguration()).uri(), result.created() ? "ran"
+        : "up_to_date"));
   }
 
   /** Prints a stage's result and records its output for the run record. */

@@ -60,7 +60,8 @@ class ReportRenderTest {
     JsonNode record = Json.mapper().readTree(runDirectory.resolve("run.json").toFile());
     assertThat(record.path("status").asText()).isEqualTo("succeeded");
     assertThat(record.path("id").asText()).isEqualTo(runDirectory.getFileName().toString());
-    assertThat(record.path("outputs")).hasSize(8);
+    assertThat(record.path("outputs")).hasSize(8).allSatisfy(output ->
+        assertThat(output.path("uri").asText()).as("qualified").startsWith("file:/"));
     assertThat(run.out())
         .contains("report: run demo " + record.path("id").asText() + ": succeeded")
         .contains("funnel:    735 raw records → 480 after ingest → 399 after filter → 116 after "

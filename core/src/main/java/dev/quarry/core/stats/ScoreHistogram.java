@@ -21,7 +21,6 @@ public final class ScoreHistogram implements Serializable {
   private static final int LAST = (int) Math.round(LAST_BUCKET_FROM / WIDTH);
 
   private final TreeMap<Integer, Long> buckets = new TreeMap<>();
-  private long count;
   private double sum;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
@@ -29,7 +28,6 @@ public final class ScoreHistogram implements Serializable {
   public void add(double value) {
     double v = Double.isNaN(value) ? 0 : value;
     buckets.merge(bucketOf(v), 1L, Long::sum);
-    count++;
     sum += v;
     min = Math.min(min, v);
     max = Math.max(max, v);
@@ -37,15 +35,15 @@ public final class ScoreHistogram implements Serializable {
 
   public ScoreHistogram merge(ScoreHistogram other) {
     other.buckets.forEach((k, v) -> buckets.merge(k, v, Long::sum));
-    count += other.count;
     sum += other.sum;
     min = Math.min(min, other.min);
     max = Math.max(max, other.max);
     return this;
   }
 
+  /** Values added: the buckets' total. */
   public long count() {
-    return count;
+    return buckets.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Count in the bucket whose lower bound is {@code lowerBound}. */
@@ -58,6 +56,7 @@ public final class ScoreHistogram implements Serializable {
    * their lower bound with two decimals ("0.95"; the last is "10.00" and holds everything above).
    */
   public Map<String, Object> summary() {
+    long count = count();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("bucket_width", WIDTH);
     out.put("count", count);

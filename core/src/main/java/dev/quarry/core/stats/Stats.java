@@ -68,10 +68,6 @@ public final class Stats implements Serializable {
     return histograms.get(name);
   }
 
-  public ScoreHistogram scoreHistogram(String name) {
-    return scores.get(name);
-  }
-
   /** JSON-friendly view for the manifest. */
   public Map<String, Object> summary() {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -67,17 +67,18 @@ public final class ReportCommand implements Callable<Integer> {
     SparkSession spark = sparkOptions.session("report");
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
-      Optional<String> runDirectory = runDirectory(uri, conf);
+      Optional<Recorded> recorded = run(uri, conf);
       ReportWriter.Written written;
-      if (runDirectory.isPresent()) {
-        RunRecord run = RunRecord.read(runDirectory.get(), conf).orElseThrow();
+      if (recorded.isPresent()) {
+        String directory = recorded.get().directory();
+        RunRecord run = recorded.get().run();
         List<StageManifest> stages = ReportWriter.stagesOf(run, conf);
         if (stages.isEmpty()) {
           throw new ConfigException("report", "none of the outputs of run " + run.id()
-              + " is committed any more (" + runDirectory.get() + "/" + RunRecord.FILE + ")");
+              + " is committed any more (" + directory + "/" + RunRecord.FILE + ")");
         }
-        written = ReportWriter.write(spark, stages, run, runDirectory.get(),
-            out == null ? runDirectory.get() : out, samples);
+        written = ReportWriter.write(spark, stages, run, directory,
+            out == null ? directory : out, samples);
       } else {
         List<StageManifest> stages = ReportInputs.lineage(uri, conf);
         written = ReportWriter.write(spark, stages, null, uri,
@@ -93,10 +94,14 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  /** The run directory {@code uri} is, or the latest run of the work_dir it is; else empty. */
-  static Optional<String> runDirectory(String uri, Configuration conf) {
-    if (RunRecord.read(uri, conf).isPresent()) {
-      return Optional.of(uri);
+  /** A run record and the directory it is in. */
+  record Recorded(String directory, RunRecord run) {}
+
+  /** The run {@code uri} is the directory of, or the latest run of the work_dir it is. */
+  static Optional<Recorded> run(String uri, Configuration conf) {
+    Optional<RunRecord> here = RunRecord.read(uri, conf);
+    if (here.isPresent()) {
+      return Optional.of(new Recorded(uri, here.get()));
     }
     Path runs = new Path(uri, RunRecord.RUNS);
     try {
@@ -104,9 +109,16 @@ public final class ReportCommand implements Callable<Integer> {
       if (!fs.isDirectory(runs)) {
         return Optional.empty();
       }
-      return Arrays.stream(fs.listStatus(runs)).filter(FileStatus::isDirectory)
+      // Run ids start with their UTC start time: the greatest name is the latest run.
+      for (String dir : Arrays.stream(fs.listStatus(runs)).filter(FileStatus::isDirectory)
           .map(s -> s.getPath().toString()).sorted(java.util.Comparator.reverseOrder())
-          .filter(dir -> RunRecord.read(dir, conf).isPresent()).findFirst();
+          .toList()) {
+        Optional<RunRecord> run = RunRecord.read(dir, conf);
+        if (run.isPresent()) {
+          return Optional.of(new Recorded(dir, run.get()));
+        }
+      }
+      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + runs, e);
     }

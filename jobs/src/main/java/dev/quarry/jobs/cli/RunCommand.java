@@ -206,7 +206,7 @@ public final class RunCommand implements Callable<Integer> {
             + source.format() + " file(s), " + String.format(Locale.ROOT, "%.1f MB",
             bytes / 1e6));
       } else {
-        ran("ingest " + source.source(),
+        ran(Stage.INGEST, source.source(),
             inPipeline(field, () -> IngestJob.run(spark, source, output, overwrite)));
       }
     }
@@ -224,7 +224,7 @@ public final class RunCommand implements Callable<Integer> {
             settings, FilterJob.inputs(spark, settings), output, overwrite), output,
             "chain " + chainFile + " (" + chain.steps().size() + " steps, built)");
       } else {
-        ran("filter " + source.source(),
+        ran(Stage.FILTER, source.source(),
             FilterJob.run(spark, settings, chainFile, output, overwrite));
       }
     }
@@ -240,7 +240,7 @@ public final class RunCommand implements Callable<Integer> {
           DedupJob.inputs(spark, settings), output, overwrite), output,
           settings.input().size() + " input dataset(s)");
     } else {
-      ran("dedup", DedupJob.run(spark, settings, output, overwrite, null));
+      ran(Stage.DEDUP, null, DedupJob.run(spark, settings, output, overwrite, null));
     }
   }
 
@@ -277,10 +277,10 @@ public final class RunCommand implements Callable<Integer> {
         : "up_to_date"));
   }
 
-  /** Prints a stage's result and records its output for the run record. */
-  private void ran(String stage, StageRunner.Result result) {
-    Reports.print(out, stage, result);
-    outputs.add(new RunRecord.Output(stage.split(" ")[0], result.output(),
+  /** Prints a stage's result (for source {@code source}, if any) and records its output. */
+  private void ran(Stage stage, String source, StageRunner.Result result) {
+    Reports.print(out, source == null ? stage.label() : stage.label() + " " + source, result);
+    outputs.add(new RunRecord.Output(stage.label(), result.output(),
         result.ran() ? "ran" : "up_to_date"));
   }
 

@@ -3,7 +3,6 @@ package dev.quarry.jobs.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.config.Json;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,19 +35,6 @@ final class Bars {
   Bars row(String key) {
     rows.computeIfAbsent(key, k -> new double[series.size()]);
     return this;
-  }
-
-  boolean isEmpty() {
-    return rows.isEmpty();
-  }
-
-  List<String> keys() {
-    return new ArrayList<>(rows.keySet());
-  }
-
-  double value(String key, int index) {
-    double[] values = rows.get(key);
-    return values == null ? 0 : values[index];
   }
 
   /** The rows sorted by the first series, largest first (ties: by key), cut to {@code max}. */

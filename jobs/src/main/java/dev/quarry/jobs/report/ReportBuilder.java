@@ -54,7 +54,8 @@ public final class ReportBuilder {
     about.put("quarry_version", first.path("quarry_version").asText(
         first.path("quarry").path("version").asText("")));
     report.set("run", run == null ? null : Json.tree(run));
-    report.set("stages", stageTable());
+    ArrayNode table = stageTable();
+    report.set("stages", table);
     report.set("funnel", funnel());
     report.set("languages", languages());
     report.set("lengths", lengths());
@@ -62,7 +63,7 @@ public final class ReportBuilder {
     report.set("dedup", dedup());
     report.set("pii", pii());
     report.set("mix", mix());
-    report.set("timings", timings());
+    report.set("timings", timings(table));
     report.set("samples", samples == null ? Json.mapper().createArrayNode() : samples);
     return report;
   }
@@ -101,15 +102,9 @@ public final class ReportBuilder {
       double seconds = seconds(m);
       row.put("seconds", seconds);
       if (s.stage().equals("mix")) {
-        long documents = 0;
-        long inMix = 0;
-        for (JsonNode a : m.path("accounting")) {
-          documents += a.path("documents").asLong();
-          inMix += a.path("in_mix").asLong();
-        }
         long tokens = m.path("totals").path("tokens").asLong();
-        row.put("records_in", documents);
-        row.put("kept", inMix);
+        row.put("records_in", mixAccounting(m, "documents"));
+        row.put("kept", mixAccounting(m, "in_mix"));
         row.put("tokens", tokens);
         row.put("tokens_per_second", rate(tokens, seconds));
       } else {
@@ -148,12 +143,21 @@ public final class ReportBuilder {
     return seconds <= 0 ? 0 : Math.round(amount / seconds * 100) / 100.0;
   }
 
-  private ObjectNode timings() {
+  /** The stage table's seconds as a chart. */
+  private static ObjectNode timings(ArrayNode table) {
     Bars bars = new Bars("seconds");
-    for (StageManifest s : stages) {
-      bars.add(s.label(), 0, seconds(s.manifest()));
-    }
+    table.forEach(row -> bars.add(row.path("label").asText(), 0,
+        row.path("seconds").asDouble()));
     return bars.toJson();
+  }
+
+  /** A mix version's accounting field summed over its input datasets. */
+  private static long mixAccounting(JsonNode mix, String field) {
+    long sum = 0;
+    for (JsonNode dataset : mix.path("accounting")) {
+      sum += dataset.path(field).asLong();
+    }
+    return sum;
   }
 
   // ---------------------------------------------------------------- funnel
@@ -176,19 +180,15 @@ public final class ReportBuilder {
     }
     for (StageManifest mix : of("mix")) {
       JsonNode m = mix.manifest();
-      long documents = 0;
-      long inMix = 0;
       Map<String, Long> notTaken = new TreeMap<>();
       for (JsonNode a : m.path("accounting")) {
-        documents += a.path("documents").asLong();
-        inMix += a.path("in_mix").asLong();
         a.path("not_taken").properties().forEach(e ->
             notTaken.merge(e.getKey(), e.getValue().asLong(), Long::sum));
       }
       if (levels.isEmpty()) {
-        level(levels, "into the mix", documents);
+        level(levels, "into the mix", mixAccounting(m, "documents"));
       }
-      level(levels, "in the mix " + mix.name(), inMix);
+      level(levels, "in the mix " + mix.name(), mixAccounting(m, "in_mix"));
       largestFirst(notTaken).forEach((reason, n) -> {
         if (n > 0) {
           removal(removed, "mix", "not_taken", reason, n);
@@ -254,31 +254,24 @@ public final class ReportBuilder {
       series.add("kept by dedup");
     }
     Bars bars = new Bars(series);
-    int index = 0;
-    if (!filter.isEmpty()) {
-      for (StageManifest s : filter) {
-        s.manifest().path("stats").path("counters").properties().forEach(e -> {
-          String key = e.getKey();
-          if (key.startsWith("kept_lang.")) {
-            bars.add(key.substring("kept_lang.".length()), 0, e.getValue().asLong());
-            bars.add(key.substring("kept_lang.".length()), 1, e.getValue().asLong());
-          } else if (key.startsWith("rejected_lang.")) {
-            bars.add(key.substring("rejected_lang.".length()), 0, e.getValue().asLong());
-          }
-        });
-      }
-      index = 2;
-    }
-    int dedupIndex = index;
-    for (StageManifest s : dedup) {
+    addCounters(bars, filter, "kept_lang.", 0, 1);
+    addCounters(bars, filter, "rejected_lang.", 0);
+    addCounters(bars, dedup, "kept_lang.", series.indexOf("kept by dedup"));
+    return bars.largestFirst(MAX_LANGUAGES).toJson();
+  }
+
+  /** Adds every counter named {@code prefix<key>} of the outputs to row key, in each series. */
+  private static void addCounters(Bars bars, List<StageManifest> outputs, String prefix,
+      int... series) {
+    for (StageManifest s : outputs) {
       s.manifest().path("stats").path("counters").properties().forEach(e -> {
-        if (e.getKey().startsWith("kept_lang.")) {
-          bars.add(e.getKey().substring("kept_lang.".length()), dedupIndex,
-              e.getValue().asLong());
+        if (e.getKey().startsWith(prefix)) {
+          for (int index : series) {
+            bars.add(e.getKey().substring(prefix.length()), index, e.getValue().asLong());
+          }
         }
       });
     }
-    return bars.largestFirst(MAX_LANGUAGES).toJson();
   }
 
   // ---------------------------------------------------------------- lengths and scores

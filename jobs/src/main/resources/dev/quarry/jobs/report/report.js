@@ -78,7 +78,8 @@
   /**
    * A bar chart of {series, rows: [{key, values}]}: horizontal (one band per row, a bar per
    * series) or vertical (columns, for histograms). opts: title, horizontal, colors, rowColor
-   * (row, index) -> colour, format (value -> label), logNote.
+   * (row, index) -> colour, format (value -> label), empty (text when there is nothing),
+   * height and axisLabel (vertical charts).
    */
   function barChart(parent, id, bars, opts) {
     opts = opts || {};
